@@ -1,0 +1,56 @@
+# Minutes Tracker. `make run` serves the demo; `make test` runs the whole test suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+DEMO_PASSWORD ?= minutes-demo-2023
+export DEMO_PASSWORD
+
+.PHONY: run setup test test-e2e lint format migrations-check check-deploy demo clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	test -x $(VENV)/bin/uv || $(PY) -m pip install --quiet --disable-pip-version-check uv
+	$(VENV)/bin/uv pip install --quiet --python $(PY) -r pyproject.toml --extra dev
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo ""
+	@echo "Minutes Tracker on http://127.0.0.1:$(PORT)/"
+	@echo "Demo logins: secretariat, principal (UNHCR), principal2 (UNICEF), admin"
+	@echo "Password: $(DEMO_PASSWORD)"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+demo: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+
+test: setup
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-e2e: setup
+	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrations-check: setup
+	$(PY) manage.py makemigrations --check --dry-run
+
+check-deploy: setup
+	DEBUG=false SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-but-long-enough-to-pass ALLOWED_HOSTS=minutes.example.org \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles

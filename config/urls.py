@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from actions import views as action_views
+from config import views as config_views
+
+urlpatterns = [
+    path("", action_views.dashboard, name="dashboard"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("healthz", config_views.healthz, name="healthz"),
+    path("", include("minutes.urls")),
+]

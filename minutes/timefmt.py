@@ -1,0 +1,36 @@
+"""How a summary prints dates and times: "Monday, 20 March 2023", "10.00 – 11.30 (NY time)"."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+EN_DASH = "\u2013"
+
+
+def format_clock(moment: datetime.datetime) -> str:
+    return f"{moment:%H.%M}"
+
+
+def format_day(moment: datetime.datetime, zone: ZoneInfo) -> str:
+    local = moment.astimezone(zone)
+    return f"{local:%A}, {local.day} {local:%B %Y}"
+
+
+def format_span(
+    start: datetime.datetime,
+    end: datetime.datetime | None,
+    zones: Iterable[tuple[ZoneInfo, str]],
+) -> str:
+    """The meeting's times in each zone, joined as the sample joins them.
+
+    Each zone is given with its label: (ZoneInfo("America/New_York"), "NY time").
+    """
+    parts = []
+    for zone, label in zones:
+        text = format_clock(start.astimezone(zone))
+        if end is not None:
+            text += f" {EN_DASH} {format_clock(end.astimezone(zone))}"
+        parts.append(f"{text} ({label})")
+    return "/".join(parts)

@@ -1,0 +1,39 @@
+"""Roles are groups. These helpers answer role questions once per request and cache the answer."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.utils import timezone
+
+SECRETARIAT = "Secretariat"
+PRINCIPALS = "Principals"
+
+
+def _group_names(user: User | AnonymousUser) -> frozenset[str]:
+    if not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_group_names"):
+        user._group_names = frozenset(user.groups.values_list("name", flat=True))
+    return user._group_names
+
+
+def is_secretariat(user: User | AnonymousUser) -> bool:
+    return user.is_authenticated and (user.is_superuser or SECRETARIAT in _group_names(user))
+
+
+def is_principal(user: User | AnonymousUser) -> bool:
+    return PRINCIPALS in _group_names(user)
+
+
+def user_organization(user: User | AnonymousUser):
+    """The organisation of the person linked to this login, by their current position."""
+    from participants.models import Organization, Position
+
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_organization"):
+        current = Position.objects.on(timezone.localdate()).filter(person__user=user)
+        user._organization = (
+            Organization.objects.filter(positions__in=current.values("pk")).order_by("pk").first()
+        )
+    return user._organization

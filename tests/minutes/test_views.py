@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from minutes.demo.build import SAMPLE_START
+from minutes.models import Meeting
+from tests.factories import (
+    make_action,
+    make_attendance,
+    make_decision,
+    make_item,
+    make_meeting,
+    make_person,
+)
+
+
+@pytest.fixture
+def demo(db, settings):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    return Meeting.objects.get(start=SAMPLE_START)
+
+
+@pytest.mark.parametrize("url", ["/", "/meetings/", "/meetings/1/", "/admin/"])
+def test_login_is_required(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert (
+        response["Location"].startswith("/accounts/login/")
+        or "/admin/login/" in response["Location"]
+    )
+
+
+def test_login_page_logs_a_user_in(client, secretariat):
+    response = client.post(
+        "/accounts/login/", {"username": "secretariat", "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert "Log out" in client.get("/").content.decode()
+
+
+def test_summary_page_reads_like_the_sample(client_for, demo, django_user_model):
+    secretariat = django_user_model.objects.get(username="secretariat")
+    html = client_for(secretariat).get(demo.get_absolute_url()).content.decode()
+    expected_in_order = [
+        "Executive Committee Principals (Virtual) Meeting",
+        "Monday, 20 March 2023",
+        "10.00 \u2013 11.30 (NY time)/15.00 \u2013 16.30 (GVA time)",
+        "Summary",
+        "António Vitorino, Director General, IOM, Network Coordinator",
+        "Sukti Dasgupta, Director, Conditions of Work and Equality Department, ILO",
+        "Sonia Plaza, Senior Economist, Finance, Competitiveness and Innovation Global Practice, "
+        "World Bank",
+        "The agenda of the meeting included the following items:",
+        "In his opening remarks, the Coordinator",
+        "Develop a roadmap of the Regional Reviews process.",
+        "To implement the actions and recommendations for greater complementarity",
+        "Finalize the key messages for the SDG Summit",
+        "AOB",
+        "The regional economic commissions have requested to join",
+    ]
+    positions = [html.find(text) for text in expected_in_order]
+    assert -1 not in positions, [
+        t for t, p in zip(expected_in_order, positions, strict=True) if p == -1
+    ]
+    assert positions == sorted(positions)
+    assert html.count("Action Points:") == 3
+
+
+def test_principal_sees_approved_summary_but_not_a_draft(client_for, body, principal):
+    approved = make_meeting(body=body, status=Meeting.Status.APPROVED, title="Approved one")
+    draft = make_meeting(body=body, status=Meeting.Status.DRAFT, title="Draft one")
+    client = client_for(principal)
+    assert "Approved one" in client.get(approved.get_absolute_url()).content.decode()
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    listing = client.get(reverse("minutes:meeting_list")).content.decode()
+    assert "Approved one" in listing and "Draft one" not in listing
+
+
+def _fill(meeting, member_org, n):
+    for _ in range(n):
+        make_attendance(meeting, make_person(organization=member_org))
+        item = make_item(meeting)
+        for _ in range(2):
+            make_decision(item)
+            make_action(item, owners=[member_org], people=[make_person()])
+
+
+def test_summary_page_query_count_does_not_grow_with_items(
+    client_for, body, member_org, secretariat, django_assert_num_queries
+):
+    meeting = make_meeting(body=body, status=Meeting.Status.APPROVED)
+    _fill(meeting, member_org, 2)
+    client = client_for(secretariat)
+    client.get(meeting.get_absolute_url())  # warm the session
+    # session, user, groups, meeting+body, time zones, attendances, items, topics, documents,
+    # decisions, decision topics, actions, action owner orgs, owner people, meeting documents,
+    # the user's organisation
+    with django_assert_num_queries(16) as ctx:
+        client.get(meeting.get_absolute_url())
+    _fill(meeting, member_org, 4)
+    with django_assert_num_queries(len(ctx.captured_queries)):
+        response = client.get(meeting.get_absolute_url())
+    assert response.content.decode().count("Action Points:") == 6
+
+
+def test_every_model_has_an_admin_page_that_opens(client_for, demo, django_user_model):
+    client = client_for(django_user_model.objects.get(username="admin"))
+    from django.contrib.admin import site
+
+    ours = [
+        m for m in site._registry if m._meta.app_label in ("participants", "minutes", "actions")
+    ]
+    assert len(ours) == 16
+    for model in ours:
+        opts = model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        response = client.get(changelist)
+        assert response.status_code == 200, changelist
+        assert opts.verbose_name_plural.lower() in response.content.decode().lower()
+        obj = model._default_manager.first()
+        if obj is not None:
+            change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+            assert client.get(change).status_code == 200, change
+        add = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+        assert client.get(add).status_code == 200, add
