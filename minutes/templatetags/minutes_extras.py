@@ -30,3 +30,15 @@ def _default_zone():
     from django.utils import timezone
 
     return timezone.get_default_timezone()
+
+
+@register.simple_tag
+def local_time(meeting, moment) -> str:
+    """A moment as the body's primary zone shows it: "27 March 2023 17.00 (NY time)"."""
+    if moment is None:
+        return ""
+    zones = list(meeting.body.time_zones.all())
+    zone, label = (zones[0].tzinfo, zones[0].label) if zones else (_default_zone(), "")
+    local = moment.astimezone(zone)
+    text = f"{local.day} {local:%B %Y}, {timefmt.format_clock(local)}"
+    return f"{text} ({label})" if label else text

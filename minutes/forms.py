@@ -1,0 +1,354 @@
+"""The secretariat's editor forms and the principals' review forms."""
+
+from __future__ import annotations
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.conf import settings
+from django.forms import formset_factory, modelformset_factory
+
+from actions import due
+from actions.models import ActionPoint
+from minutes.models import AgendaItem, Attendance, Decision, Document, Meeting, ReviewComment, Topic
+from participants.models import Body, Organization, Person
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def primary_zone(body: Body) -> tuple[ZoneInfo, str]:
+    """The zone times are entered in: the body's first display zone."""
+    # .all() rather than order_by(): the summary page has the zones prefetched (Meta orders them).
+    zones = list(body.time_zones.all()) if body else []
+    zone = zones[0] if zones else None
+    if zone is None:
+        from django.utils import timezone
+
+        return timezone.get_default_timezone(), settings.TIME_ZONE
+    return zone.tzinfo, zone.label
+
+
+class MeetingForm(forms.Form):
+    """Date and times are typed in the body's primary zone and stored as UTC instants."""
+
+    body = forms.ModelChoiceField(queryset=Body.objects.all())
+    level = forms.CharField(max_length=100, required=False, help_text="e.g. Principals.")
+    modality = forms.ChoiceField(choices=Meeting.Modality.choices)
+    title = forms.CharField(
+        max_length=300,
+        required=False,
+        help_text="Leave empty for “<body> <level> (<modality>) Meeting”.",
+    )
+    location = forms.CharField(max_length=200, required=False)
+    date = forms.DateField(widget=DATE)
+    start_time = forms.TimeField(
+        widget=TIME, required=False, help_text="In the body's first time zone."
+    )
+    end_time = forms.TimeField(widget=TIME, required=False)
+    status = forms.ChoiceField(
+        choices=[(Meeting.Status.PLANNED, "Planned"), (Meeting.Status.DRAFT, "Draft")],
+        help_text="Planned meetings show their agenda to principals; drafts are hidden.",
+    )
+    opening_remarks = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), required=False, help_text="Markdown."
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, meeting: Meeting | None = None, **kwargs):
+        self.meeting = meeting
+        if meeting is not None and "initial" not in kwargs:
+            kwargs["initial"] = self.initial_for(meeting)
+        super().__init__(*args, **kwargs)
+        if meeting is not None and meeting.status not in (
+            Meeting.Status.PLANNED,
+            Meeting.Status.DRAFT,
+        ):
+            # Circulation and approval change the status; the editor only sets the first two.
+            del self.fields["status"]
+
+    @staticmethod
+    def initial_for(meeting: Meeting) -> dict:
+        zone, _label = primary_zone(meeting.body)
+        start = meeting.start.astimezone(zone)
+        end = meeting.end.astimezone(zone) if meeting.end else None
+        return {
+            "body": meeting.body_id,
+            "level": meeting.level,
+            "modality": meeting.modality,
+            "title": meeting.title,
+            "location": meeting.location,
+            "date": start.date(),
+            "start_time": start.time() if meeting.has_times else None,
+            "end_time": end.time() if end and meeting.has_times else None,
+            "status": meeting.status,
+            "opening_remarks": meeting.opening_remarks,
+            "version": meeting.version,
+        }
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start_time, end_time = data.get("start_time"), data.get("end_time")
+        if end_time and not start_time:
+            self.add_error("start_time", "Give the start time as well as the end time.")
+        if start_time and end_time and end_time < start_time:
+            self.add_error("end_time", "The meeting cannot end before it starts.")
+        return data
+
+    def model_data(self) -> dict:
+        """Fields for Meeting, with times made aware in the primary zone (DST-correct)."""
+        data = self.cleaned_data
+        body = data["body"]
+        zone, _label = primary_zone(body)
+        has_times = data.get("start_time") is not None
+        start = datetime.datetime.combine(
+            data["date"], data["start_time"] or datetime.time(0), tzinfo=zone
+        )
+        end = (
+            datetime.datetime.combine(data["date"], data["end_time"], tzinfo=zone)
+            if data.get("end_time")
+            else None
+        )
+        from minutes.services import default_title
+
+        fields = {
+            "body": body,
+            "level": data["level"],
+            "modality": data["modality"],
+            "title": data["title"]
+            or default_title(body=body, level=data["level"], modality=data["modality"]),
+            "location": data["location"],
+            "start": start,
+            "end": end,
+            "has_times": has_times,
+            "opening_remarks": data["opening_remarks"],
+        }
+        if "status" in data:
+            fields["status"] = data["status"]
+        return fields
+
+
+class PersonSearchForm(forms.Form):
+    q = forms.CharField(label="Find a person by name or organisation", required=False)
+
+
+class NewPersonForm(forms.Form):
+    """Somebody not yet in the register, added without leaving the attendance page."""
+
+    name = forms.CharField(max_length=200)
+    email = forms.EmailField(required=False)
+    title = forms.CharField(max_length=300, required=False)
+    organization = forms.ModelChoiceField(
+        queryset=Organization.objects.all(), required=False, label="Organisation"
+    )
+    new_organization_name = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Or a new organisation: name",
+    )
+    new_organization_acronym = forms.CharField(max_length=40, required=False, label="Acronym")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        name = data.get("new_organization_name", "").strip()
+        acronym = data.get("new_organization_acronym", "").strip()
+        if data.get("organization") and name:
+            self.add_error("new_organization_name", "Pick an organisation or name a new one.")
+        if name and Organization.objects.filter(name__iexact=name).exists():
+            self.add_error("new_organization_name", "This organisation exists: pick it above.")
+        if acronym and Organization.objects.filter(acronym__iexact=acronym).exists():
+            self.add_error("new_organization_acronym", "Another organisation has this acronym.")
+        return data
+
+
+class AttendanceForm(forms.ModelForm):
+    class Meta:
+        model = Attendance
+        fields = ["position", "organization", "title", "role", "status", "represented_by"]
+        labels = {"organization": "Organisation", "position": "Order"}
+
+    def clean(self) -> dict:
+        data = super().clean()
+        status, represented_by = data.get("status"), data.get("represented_by")
+        if status == Attendance.Status.REPRESENTED and not represented_by:
+            self.add_error("represented_by", "Say who represented them.")
+        if status != Attendance.Status.REPRESENTED and represented_by:
+            self.add_error("status", "Choose “Represented” when somebody stood in.")
+        if represented_by and represented_by == self.instance.person:
+            self.add_error("represented_by", "Somebody cannot represent themselves.")
+        return data
+
+
+AttendanceFormSet = modelformset_factory(Attendance, form=AttendanceForm, extra=0, can_delete=True)
+
+
+class AgendaItemAddForm(forms.Form):
+    title = forms.CharField(max_length=500, label="New item title")
+    kind = forms.ChoiceField(choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.REGULAR)
+
+
+class AgendaItemForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "kind", "discussion", "topics"]
+        widgets = {
+            "discussion": forms.Textarea(attrs={"rows": 12}),
+            "topics": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {"discussion": "Markdown: *emphasis*, [a link](https://…), lists."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+
+class DecisionForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    kind = forms.ChoiceField(choices=Decision.Kind.choices, initial=Decision.Kind.AGREED)
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    topics = forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
+DecisionFormSet = formset_factory(DecisionForm, extra=1, can_delete=True)
+
+
+class ActionPointForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    owner_organizations = forms.ModelMultipleChoiceField(
+        queryset=Organization.objects.all(), required=False, label="Owner organisations"
+    )
+    owner_people = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.all(), required=False, label="Owner people"
+    )
+    owner_note = forms.CharField(
+        max_length=200, required=False, label="Owner note", help_text="e.g. the Network."
+    )
+    due_day = forms.DateField(
+        widget=DATE, required=False, label="Due", help_text="Any day in the due period."
+    )
+    due_precision = forms.ChoiceField(
+        choices=ActionPoint.Precision.choices, initial=due.NONE, label="Due precision"
+    )
+    status = forms.ChoiceField(choices=ActionPoint.Status.choices, initial="open")
+    topics = forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("text") and data.get("due_precision") != due.NONE and not data.get("due_day"):
+            self.add_error("due_day", "Give a day in the due period, or choose “No date”.")
+        return data
+
+    @staticmethod
+    def initial_for(action: ActionPoint) -> dict:
+        return {
+            "id": action.pk,
+            "version": action.version,
+            "text": action.text,
+            "owner_organizations": [o.pk for o in action.owner_organizations.all()],
+            "owner_people": [p.pk for p in action.owner_people.all()],
+            "owner_note": action.owner_note,
+            "due_day": action.due_date,
+            "due_precision": action.due_precision,
+            "status": action.status,
+            "topics": [t.pk for t in action.topics.all()],
+        }
+
+
+ActionPointFormSet = formset_factory(ActionPointForm, extra=1, can_delete=True)
+
+
+class DocumentForm(forms.ModelForm):
+    url = forms.URLField(max_length=1000, required=False, assume_scheme="https", label="Link (URL)")
+    class Meta:
+        model = Document
+        fields = ["title", "url", "file"]
+        labels = {"url": "Link (URL)", "file": "Or upload a file"}
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and getattr(upload, "size", 0) > settings.UPLOAD_MAX_BYTES:
+            limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
+            raise forms.ValidationError(f"The file is larger than the {limit} MB limit.")
+        return upload
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not self.has_changed():
+            return data
+        has_url, has_file = bool(data.get("url")), bool(data.get("file"))
+        if has_url == has_file and not self.cleaned_data.get("DELETE"):
+            raise forms.ValidationError("Give either a link or a file, not both.")
+        return data
+
+
+DocumentFormSet = modelformset_factory(Document, form=DocumentForm, extra=1, can_delete=True)
+
+
+class CirculateForm(forms.Form):
+    deadline_date = forms.DateField(widget=DATE, label="Deadline date")
+    deadline_time = forms.TimeField(widget=TIME, label="Deadline time", initial="17:00")
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.zone, label = primary_zone(meeting.body)
+        self.fields["deadline_time"].label = f"Deadline time ({label})"
+
+    def deadline(self) -> datetime.datetime:
+        return datetime.datetime.combine(
+            self.cleaned_data["deadline_date"], self.cleaned_data["deadline_time"], tzinfo=self.zone
+        )
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), label="Reason for the correction"
+    )
+
+
+class ReviewCommentForm(forms.Form):
+    agenda_item = forms.ModelChoiceField(
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label="The whole summary",
+        label="On",
+    )
+    kind = forms.ChoiceField(
+        choices=ReviewComment.Kind.choices, widget=forms.RadioSelect, initial="comment"
+    )
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Your comment")
+
+    def __init__(self, *args, items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["agenda_item"]
+        field.queryset = AgendaItem.objects.filter(pk__in=[i.pk for i in items])
+        # The summary page already holds the items: no query to render the choices.
+        field.choices = [("", field.empty_label)] + [
+            (i.pk, f"{n}. {i.title}") for n, i in enumerate(items, start=1)
+        ]
+
+
+class ResolveForm(forms.Form):
+    reply = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Reply (optional)"
+    )
+
+
+class MeetingFilterForm(forms.Form):
+    body = forms.ModelChoiceField(queryset=Body.objects.all(), required=False, empty_label="All")
+    status = forms.ChoiceField(required=False)
+
+    def __init__(self, *args, statuses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", "All")] + [
+            (value, label) for value, label in Meeting.Status.choices if value in statuses
+        ]
