@@ -269,6 +269,7 @@ ActionPointFormSet = formset_factory(ActionPointForm, extra=1, can_delete=True)
 
 class DocumentForm(forms.ModelForm):
     url = forms.URLField(max_length=1000, required=False, assume_scheme="https", label="Link (URL)")
+
     class Meta:
         model = Document
         fields = ["title", "url", "file"]

@@ -550,14 +550,15 @@ def apply_review_deadlines(
     Runs from cron (`manage.py apply_review_deadlines`) and lazily when a page shows a meeting.
     Rows are locked, so two sweeps at once approve each meeting once.
     """
+    due_now = Meeting.objects.filter(status=Meeting.Status.CIRCULATED, review_deadline__lte=now)
+    if meeting_ids is not None:
+        due_now = due_now.filter(pk__in=list(meeting_ids))
+    # Most page views find nothing due: one plain query, no transaction.
+    if not due_now.exists():
+        return []
     approved = []
     with transaction.atomic():
-        due_now = Meeting.objects.select_for_update().filter(
-            status=Meeting.Status.CIRCULATED, review_deadline__lte=now
-        )
-        if meeting_ids is not None:
-            due_now = due_now.filter(pk__in=list(meeting_ids))
-        for meeting in due_now:
+        for meeting in due_now.select_for_update().select_related("body"):
             # Silence took effect at the deadline, not when somebody noticed.
             _approve(
                 meeting, by=None, at=meeting.review_deadline, method=Meeting.ApprovalMethod.SILENCE

@@ -255,7 +255,10 @@ def attendance_add(request: HttpRequest, pk: int) -> HttpResponse:
         added = services.attendance_add_members(meeting=meeting, by=request.user)
         messages.success(request, f"Added {len(added)} principal(s) of member organisations.")
     else:
-        person = get_object_or_404(Person, pk=request.POST.get("person"))
+        person = Person.objects.filter(pk=request.POST.get("person") or None).first()
+        if person is None:
+            messages.error(request, "Pick somebody to add.")
+            return redirect("minutes:meeting_attendance", pk=meeting.pk)
         try:
             services.attendance_add(meeting=meeting, person=person, by=request.user)
         except services.ServiceError as error:
