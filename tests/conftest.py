@@ -99,3 +99,16 @@ def client_for(client):
 def on_postgres():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture(autouse=True)
+def _role_groups_survive_flushes(request):
+    """Transactional tests (the browser journeys) flush the tables after each test, taking the
+    groups the data migration made with them; put them back so every journey can log in."""
+    if "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.contrib.auth.models import Group
+
+    for name in (SECRETARIAT, PRINCIPALS):
+        Group.objects.get_or_create(name=name)
