@@ -130,7 +130,8 @@ class MeetingForm(forms.Form):
 
 
 class PersonSearchForm(forms.Form):
-    q = forms.CharField(label="Find a person by name or organisation", required=False)
+    # Not "q": the site-wide search box in the header reads that one.
+    find = forms.CharField(label="Find a person by name or organisation", required=False)
 
 
 class NewPersonForm(forms.Form):
@@ -215,7 +216,8 @@ class DecisionForm(forms.Form):
     )
 
 
-DecisionFormSet = formset_factory(DecisionForm, extra=1, can_delete=True)
+# Two blank rows: most items have one or two outcomes; "Save and add more" gives two more.
+DecisionFormSet = formset_factory(DecisionForm, extra=2, can_delete=True)
 
 
 class ActionPointForm(forms.Form):
@@ -264,7 +266,7 @@ class ActionPointForm(forms.Form):
         }
 
 
-ActionPointFormSet = formset_factory(ActionPointForm, extra=1, can_delete=True)
+ActionPointFormSet = formset_factory(ActionPointForm, extra=2, can_delete=True)
 
 
 class DocumentForm(forms.ModelForm):

@@ -115,11 +115,16 @@ def meeting_changes(meeting: Meeting, limit: int = 500) -> list[Change]:
                     # A version bump or a save with nothing new: not worth a line.
                     previous = row
                     continue
-            full_name = f"{row['history_user__first_name']} {row['history_user__last_name']}"
+            full_name = " ".join(
+                part
+                for part in (row["history_user__first_name"], row["history_user__last_name"])
+                if part
+            )
             changes.append(
                 Change(
                     at=row["history_date"],
-                    user=full_name.strip() or row["history_user__username"] or "the system",
+                    # No user: a data load, a shell, or the deadline sweep from cron.
+                    user=full_name or row["history_user__username"] or "the system",
                     verb=verb,
                     what=label(row),
                     fields=changed,

@@ -209,7 +209,7 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     _share_choices(formset)
     search = forms.PersonSearchForm(request.GET or None)
     found = []
-    if search.is_valid() and (q := search.cleaned_data["q"].strip()):
+    if search.is_valid() and (q := search.cleaned_data["find"].strip()):
         found = list(
             Person.objects.filter(
                 Q(name__icontains=q)
@@ -400,6 +400,8 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             messages.success(request, f"Item {item.position} saved.")
             if request.POST.get("then") == "agenda":
                 return redirect("minutes:meeting_agenda", pk=meeting.pk)
+            if request.POST.get("then") == "more":
+                return redirect("minutes:item_edit", pk=meeting.pk, item_pk=item.pk)
             return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
     return render(
         request,

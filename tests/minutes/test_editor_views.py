@@ -321,7 +321,7 @@ def test_attendance_search_add_and_edit(client_for, body, secretariat, member_or
     deputy = make_person(name="Deputy Person", organization=member_org)
     client = client_for(secretariat)
     url = reverse("minutes:meeting_attendance", args=[meeting.pk])
-    found = client.get(url, {"q": "UNHCR"}).content.decode()
+    found = client.get(url, {"find": "UNHCR"}).content.decode()
     assert "Add Gillian Triggs" in found
     response = client.post(
         reverse("minutes:attendance_add", args=[meeting.pk]), {"person": person.pk}

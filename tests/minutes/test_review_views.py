@@ -1,0 +1,199 @@
+from __future__ import annotations
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from minutes import services
+from minutes.models import Meeting, ReviewComment, SummaryEvent
+from tests.factories import (
+    make_action,
+    make_attendance,
+    make_decision,
+    make_item,
+    make_meeting,
+    make_person,
+)
+
+
+@pytest.fixture
+def circulated(body, secretariat):
+    meeting = make_meeting(body=body)
+    make_item(meeting, title="Regional Reviews")
+    make_item(meeting, title="Complementarity")
+    return services.meeting_circulate(
+        meeting=meeting, by=secretariat, deadline=timezone.now() + datetime.timedelta(days=3)
+    )
+
+
+def test_secretariat_circulates_from_the_summary_page(client_for, body, secretariat):
+    meeting = make_meeting(body=body)
+    make_item(meeting)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=2)
+    response = client_for(secretariat).post(
+        reverse("minutes:meeting_circulate", args=[meeting.pk]),
+        {"deadline_date": tomorrow.isoformat(), "deadline_time": "17:00"},
+    )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.CIRCULATED
+    # 17.00 typed in New York is stored as 17.00 New York, whatever the server's zone.
+    local = meeting.review_deadline.astimezone(ZoneInfo("America/New_York"))
+    assert (local.date(), local.hour) == (tomorrow, 17)
+    page = client_for(secretariat).get(meeting.get_absolute_url()).content.decode()
+    assert "Circulated to the principals for review." in page
+    assert "17.00 (NY time)" in page
+
+
+def test_circulating_an_empty_draft_is_refused_with_a_message(client_for, body, secretariat):
+    meeting = make_meeting(body=body)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=2)
+    client = client_for(secretariat)
+    response = client.post(
+        reverse("minutes:meeting_circulate", args=[meeting.pk]),
+        {"deadline_date": tomorrow.isoformat(), "deadline_time": "17:00"},
+        follow=True,
+    )
+    assert "Record at least one agenda item" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.DRAFT
+
+
+def test_principal_comments_on_an_item_and_sees_its_status(
+    client_for, circulated, principal, secretariat, other_principal
+):
+    item = circulated.agenda_items.get(title="Complementarity")
+    client = client_for(principal)
+    response = client.post(
+        reverse("minutes:comment_add", args=[circulated.pk]),
+        {"agenda_item": item.pk, "kind": "comment", "text": "Please add the GCR link."},
+    )
+    comment = ReviewComment.objects.get()
+    assert response["Location"].endswith(f"#comment-{comment.pk}")
+    assert (comment.agenda_item, comment.author) == (item, principal)
+    page = client.get(circulated.get_absolute_url()).content.decode()
+    assert "Please add the GCR link." in page and "Open" in page
+    # Another principal does not see it.
+    client.force_login(other_principal)
+    assert (
+        "Please add the GCR link." not in client.get(circulated.get_absolute_url()).content.decode()
+    )
+    # The secretariat resolves it with a reply; the author sees both.
+    client.force_login(secretariat)
+    client.post(reverse("minutes:comment_resolve", args=[comment.pk]), {"reply": "Added."})
+    client.force_login(principal)
+    mine = client.get(reverse("minutes:my_comments")).content.decode()
+    assert "Resolved" in mine and "Added." in mine
+
+
+def test_objection_through_the_page_returns_the_summary(
+    client_for, circulated, principal, secretariat
+):
+    client = client_for(principal)
+    response = client.post(
+        reverse("minutes:comment_add", args=[circulated.pk]),
+        {"agenda_item": "", "kind": "objection", "text": "Not what was agreed."},
+    )
+    assert response["Location"] == reverse("minutes:my_comments")
+    circulated.refresh_from_db()
+    assert circulated.status == Meeting.Status.DRAFT
+    assert client.get(circulated.get_absolute_url()).status_code == 404
+    assert (
+        "back with the secretariat" in client.get(reverse("minutes:my_comments")).content.decode()
+    )
+    client.force_login(secretariat)
+    page = client.get(circulated.get_absolute_url()).content.decode()
+    assert "Objection from UNHCR" in page and "Not what was agreed." in page
+    assert "Silence broken by an objection" in page
+
+
+def test_nobody_comments_after_the_deadline(client_for, circulated, principal):
+    Meeting.objects.filter(pk=circulated.pk).update(
+        review_deadline=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    response = client_for(principal).post(
+        reverse("minutes:comment_add", args=[circulated.pk]),
+        {"kind": "objection", "text": "Too late"},
+    )
+    assert response.status_code == 302
+    assert not ReviewComment.objects.exists()
+    circulated.refresh_from_db()
+    assert circulated.status == Meeting.Status.APPROVED
+
+
+def test_viewing_a_summary_after_the_deadline_approves_it_by_silence(
+    client_for, circulated, principal
+):
+    deadline = timezone.now() - datetime.timedelta(minutes=1)
+    Meeting.objects.filter(pk=circulated.pk).update(review_deadline=deadline)
+    response = client_for(principal).get(circulated.get_absolute_url(), follow=True)
+    html = response.content.decode()
+    assert "Approved by silence on" in html
+    assert "Comment on the summary or object to it" not in html
+    circulated.refresh_from_db()
+    assert circulated.approved_at == deadline
+    assert circulated.events.filter(kind=SummaryEvent.Kind.APPROVED, by=None).exists()
+
+
+def test_secretariat_approves_explicitly_then_corrects(client_for, circulated, secretariat):
+    client = client_for(secretariat)
+    client.post(reverse("minutes:meeting_approve", args=[circulated.pk]))
+    circulated.refresh_from_db()
+    assert circulated.approval_method == Meeting.ApprovalMethod.EXPLICIT
+    response = client.post(reverse("minutes:meeting_reopen", args=[circulated.pk]), {"reason": ""})
+    circulated.refresh_from_db()
+    assert circulated.status == Meeting.Status.APPROVED
+    client.post(
+        reverse("minutes:meeting_reopen", args=[circulated.pk]),
+        {"reason": "A participant's title was wrong."},
+    )
+    circulated.refresh_from_db()
+    assert circulated.status == Meeting.Status.DRAFT
+    response = client.get(circulated.get_absolute_url())
+    assert "A participant&#x27;s title was wrong." in response.content.decode()
+
+
+def test_principal_cannot_approve_or_reopen(client_for, circulated, principal):
+    client = client_for(principal)
+    assert client.post(reverse("minutes:meeting_approve", args=[circulated.pk])).status_code == 403
+    circulated.refresh_from_db()
+    assert circulated.status == Meeting.Status.CIRCULATED
+
+
+def test_summary_page_query_count_for_a_reviewing_principal(
+    client_for, body, member_org, secretariat, principal, django_assert_num_queries
+):
+    meeting = make_meeting(body=body)
+
+    def fill(n):
+        for _ in range(n):
+            make_attendance(meeting, make_person(organization=member_org))
+            item = make_item(meeting)
+            for _ in range(2):
+                make_decision(item)
+                make_action(item, owners=[member_org], people=[make_person()])
+            ReviewComment.objects.create(
+                meeting=meeting, agenda_item=item, author=principal, text="x"
+            )
+
+    fill(2)
+    meeting = services.meeting_circulate(
+        meeting=meeting, by=secretariat, deadline=timezone.now() + datetime.timedelta(days=3)
+    )
+    client = client_for(principal)
+    client.get(meeting.get_absolute_url())
+    # session, user, groups, meeting+body, zones, attendances, items, item topics, item
+    # documents, decisions, decision topics, actions, owner orgs, owner people, meeting
+    # documents, review comments, events, membership check, the user's organisation (2:
+    # positions today, organisation)
+    with django_assert_num_queries(19) as ctx:
+        client.get(meeting.get_absolute_url())
+    fill(3)
+    with django_assert_num_queries(len(ctx.captured_queries)):
+        response = client.get(meeting.get_absolute_url())
+    html = response.content.decode()
+    assert html.count("Action Points:") == 5
+    assert html.count('class="comment comment--comment"') == 5
