@@ -290,7 +290,7 @@ class DocumentForm(forms.ModelForm):
             return data
         has_url, has_file = bool(data.get("url")), bool(data.get("file"))
         if has_url == has_file and not self.cleaned_data.get("DELETE"):
-            raise forms.ValidationError("Give either a link or a file, not both.")
+            raise forms.ValidationError("Give a link or upload a file: one of the two.")
         return data
 
 

@@ -121,7 +121,6 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if is_secretariat:
         context["circulate_form"] = forms.CirculateForm(meeting=meeting)
         context["reopen_form"] = forms.ReopenForm()
-        context["resolve_form"] = forms.ResolveForm()
     return render(request, "minutes/meeting_detail.html", context)
 
 
