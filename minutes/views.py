@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -187,7 +188,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "minutes/meeting_form.html",
-        {"form": form, "meeting": meeting, "documents": documents},
+        {"form": form, "meeting": meeting, "documents": documents, "max_mb": _max_mb()},
     )
 
 
@@ -412,8 +413,13 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             "decision_set": decision_set,
             "action_set": action_set,
             "documents": documents,
+            "max_mb": _max_mb(),
         },
     )
+
+
+def _max_mb() -> int:
+    return settings.UPLOAD_MAX_BYTES // (1024 * 1024)
 
 
 def _save_item(request, item, form, decision_set, decisions, action_set, actions) -> None:

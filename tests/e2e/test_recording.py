@@ -60,6 +60,12 @@ def test_secretariat_records_a_meeting_and_circulates_it(login, demo_site):
     )
     page.locator('[name="decisions-0-kind"]').select_option("endorsed")
     page.locator('[name="decisions-0-text"]').fill("The framework on the Regional Reviews.")
+    # With JavaScript, spare rows come one at a time; the third is a copy made in the page.
+    expect(page.locator('[name="decisions-1-text"]')).to_be_hidden()
+    page.get_by_role("button", name="Add another decision").click()
+    page.get_by_role("button", name="Add another decision").click()
+    page.locator('[name="decisions-2-kind"]').select_option("agreed")
+    page.locator('[name="decisions-2-text"]').fill("The timeframe should remain flexible.")
     page.locator('[name="actions-0-text"]').fill(
         "Develop a roadmap of the Regional Reviews process."
     )
@@ -84,7 +90,11 @@ def test_secretariat_records_a_meeting_and_circulates_it(login, demo_site):
     expect(page.get_by_role("link", name="framework", exact=True)).to_have_attribute(
         "href", "https://example.org/framework"
     )
-    expect(page.locator(".decisions li")).to_contain_text("The framework on the Regional Reviews.")
+    expect(page.locator(".decisions li")).to_have_count(2)
+    expect(page.locator(".decisions li").first).to_contain_text(
+        "The framework on the Regional Reviews."
+    )
+    expect(page.locator(".decisions li").last).to_contain_text("The timeframe should remain")
     expect(page.locator(".action-points li")).to_contain_text("second half of 2024")
 
     # 4. Circulate with a deadline a week from now.
