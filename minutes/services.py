@@ -37,6 +37,10 @@ class ServiceError(Exception):
 class StaleEdit(ServiceError):
     """Somebody else saved the same record since this form was opened."""
 
+    def __init__(self, message: str, *, model=None, pk: int | None = None):
+        super().__init__(message)
+        self.model, self.pk = model, pk
+
 
 class MeetingLocked(ServiceError):
     """The summary is approved; it changes only through a correction."""
@@ -44,8 +48,8 @@ class MeetingLocked(ServiceError):
 
 STALE_MESSAGE = (
     "Somebody else saved {what} while you were editing it. Your changes were not saved; "
-    "they are still in the form below. Open the page again in another tab to see the other "
-    "changes, then merge yours in."
+    "they are still in the form below, with what is saved now beside them. Merge the two "
+    "and save again: that save will replace their version."
 )
 
 
@@ -60,7 +64,7 @@ def _claim_version(model, pk: int, version: int, what: str) -> int:
     """Compare-and-swap on `version`: succeed only if nobody saved since `version` was read."""
     claimed = model.objects.filter(pk=pk, version=version).update(version=F("version") + 1)
     if not claimed:
-        raise StaleEdit(STALE_MESSAGE.format(what=what))
+        raise StaleEdit(STALE_MESSAGE.format(what=what), model=model, pk=pk)
     return version + 1
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from functools import wraps
 
@@ -164,6 +165,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if refused := _refuse_if_locked(request, meeting):
         return refused
     form = forms.MeetingForm(request.POST or None, meeting=meeting)
+    current = None
     documents = forms.DocumentFormSet(
         request.POST or None,
         request.FILES or None,
@@ -180,6 +182,13 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     version=form.cleaned_data["version"] or 0,
                 )
                 _save_documents(documents, meeting=meeting, item=None)
+        except services.StaleEdit as error:
+            saved = Meeting.objects.select_related("body").get(pk=meeting.pk)
+            # Keep what they typed, but against the saved version, so the next save is theirs.
+            form = forms.MeetingForm(_with_version(request.POST, saved.version), meeting=saved)
+            form.is_valid()
+            form.add_error(None, str(error))
+            current = forms.MeetingForm.initial_for(saved)
         except (ValidationError, services.ServiceError) as error:
             form.add_error(None, _message(error))
         else:
@@ -188,7 +197,13 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "minutes/meeting_form.html",
-        {"form": form, "meeting": meeting, "documents": documents, "max_mb": _max_mb()},
+        {
+            "form": form,
+            "meeting": meeting,
+            "documents": documents,
+            "max_mb": _max_mb(),
+            "current": current,
+        },
     )
 
 
@@ -362,6 +377,7 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = _get_item(meeting, item_pk)
     data = request.POST if request.method == "POST" else None
     form = forms.AgendaItemForm(data, instance=item)
+    current = None
     decisions = list(item.decisions.prefetch_related("topics"))
     actions = list(
         item.action_points.prefetch_related("owner_organizations", "owner_people", "topics")
@@ -394,6 +410,15 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             with transaction.atomic():
                 _save_item(request, item, form, decision_set, decisions, action_set, actions)
                 _save_documents(documents, meeting=meeting, item=item)
+        except services.StaleEdit as error:
+            if error.model is AgendaItem:
+                current = AgendaItem.objects.get(pk=item.pk)
+                # A copy: validating the form writes the typed values onto its instance.
+                form = forms.AgendaItemForm(
+                    _with_version(request.POST, current.version), instance=copy.copy(current)
+                )
+                form.is_valid()
+            form.add_error(None, str(error))
         except (ValidationError, services.ServiceError) as error:
             form.add_error(None, _message(error))
         else:
@@ -414,8 +439,15 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             "action_set": action_set,
             "documents": documents,
             "max_mb": _max_mb(),
+            "current": current,
         },
     )
+
+
+def _with_version(data, version: int):
+    data = data.copy()
+    data["version"] = str(version)
+    return data
 
 
 def _max_mb() -> int:

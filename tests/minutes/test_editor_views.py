@@ -196,8 +196,12 @@ def test_stale_meeting_edit_is_refused_and_keeps_what_was_typed(client_for, body
     assert response.status_code == 200
     assert "Somebody else saved this meeting" in html
     assert "My careful title" in html and "What I typed" in html
+    assert "What is saved now" in html and "Theirs" in html
     meeting.refresh_from_db()
     assert meeting.title == "Theirs"
+    assert client.post(url, {**form, "version": meeting.version}).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.title == "My careful title"
 
 
 def test_stale_item_edit_is_refused_and_keeps_what_was_typed(client_for, body, secretariat):
@@ -212,9 +216,16 @@ def test_stale_item_edit_is_refused_and_keeps_what_was_typed(client_for, body, s
     html = response.content.decode()
     assert "Somebody else saved this agenda item" in html
     assert "Mine, carefully typed" in html
+    assert "What is saved now" in html and "Theirs" in html
     item.refresh_from_db()
     assert item.discussion == "Theirs"
     assert not Decision.objects.exists()
+    # The form now carries the saved version: having merged, the next save is theirs to make.
+    assert 'name="version" value="2"' in html
+    response = client.post(url, _item_post(item, discussion="Merged", version=2))
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.discussion, item.version) == ("Merged", 3)
 
 
 def _item_post(item, *, version, discussion="", decisions=(), actions=(), **extra):
