@@ -117,7 +117,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "aob_items": [i for i in items if i.kind == "aob"],
         "comments": comments,
         "events": list(meeting.events.all()),
-        "comment_form": forms.ReviewCommentForm(items=items) if reviewing else None,
+        "comment_form": (
+            forms.ReviewCommentForm(items=items, initial={"agenda_item": request.GET.get("on")})
+            if reviewing
+            else None
+        ),
         "zone_label": forms.primary_zone(meeting.body)[1] if is_secretariat else "",
     }
     if is_secretariat:

@@ -76,6 +76,9 @@ def test_principal_comments_on_an_item_and_sees_its_status(
     assert (comment.agenda_item, comment.author) == (item, principal)
     page = client.get(circulated.get_absolute_url()).content.decode()
     assert "Please add the GCR link." in page and "Open" in page
+    assert f'href="?on={item.pk}#review"' in page
+    preselected = client.get(circulated.get_absolute_url(), {"on": item.pk}).content.decode()
+    assert f'<option value="{item.pk}" selected>' in preselected
     # Another principal does not see it.
     client.force_login(other_principal)
     assert (
