@@ -294,7 +294,7 @@ class DocumentForm(forms.ModelForm):
         return data
 
 
-DocumentFormSet = modelformset_factory(Document, form=DocumentForm, extra=1, can_delete=True)
+DocumentFormSet = modelformset_factory(Document, form=DocumentForm, extra=2, can_delete=True)
 
 
 class CirculateForm(forms.Form):
