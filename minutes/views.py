@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch, Q
+from django.forms import ModelChoiceField
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -252,16 +253,21 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _share_choices(formset) -> None:
-    """Build the organisation and person lists once, not once per row."""
-    if not formset.forms:
-        return
-    first = formset.forms[0]
-    org_choices = list(first.fields["organization"].choices)
-    person_choices = list(first.fields["represented_by"].choices)
-    for form in formset.forms:
-        form.fields["organization"].choices = org_choices
-        form.fields["represented_by"].choices = person_choices
+def _share_choices(*formsets) -> None:
+    """Build each organisation / person / topic list once, not once per row and field.
+
+    Validation still goes through each field's queryset; only the rendering shares the list.
+    """
+    for formset in formsets:
+        if not formset.forms:
+            continue
+        first = formset.forms[0]
+        for name, field in first.fields.items():
+            if not isinstance(field, ModelChoiceField):
+                continue
+            choices = list(field.choices)
+            for form in formset.forms:
+                form.fields[name].choices = choices
 
 
 @require_POST
@@ -432,6 +438,7 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             if request.POST.get("then") == "more":
                 return redirect("minutes:item_edit", pk=meeting.pk, item_pk=item.pk)
             return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
+    _share_choices(decision_set, action_set)
     return render(
         request,
         "minutes/item_form.html",

@@ -561,3 +561,30 @@ def test_meeting_list_query_count_is_pinned(client_for, body, principal, django_
     with django_assert_num_queries(8):
         response = client.get(url)
     assert response.content.decode().count('class="badge badge--circulated"') == 5
+
+
+def test_item_editor_query_count_does_not_grow_with_outcomes(
+    client_for, body, secretariat, member_org, django_assert_num_queries
+):
+    meeting = make_meeting(body=body)
+    item = make_item(meeting)
+
+    def fill(n):
+        for _ in range(n):
+            make_decision(item)
+            make_action(item, owners=[member_org], people=[make_person()])
+
+    fill(2)
+    client = client_for(secretariat)
+    url = reverse("minutes:item_edit", args=[meeting.pk, item.pk])
+    client.get(url)
+    # session, user, groups, meeting, item, its topics; decisions + their topics; actions + owner
+    # organisations, owner people, topics; documents; the user's organisation (position); then
+    # each choice list once per form or formset (topics, organisations, people), not per row.
+    with django_assert_num_queries(23) as ctx:
+        client.get(url)
+    fill(3)
+    with django_assert_num_queries(len(ctx.captured_queries)):
+        html = client.get(url).content.decode()
+    assert html.count('name="actions-') > html.count('name="decisions-') > 0
+    assert "Action point 5" in html and "Decision 5" in html
