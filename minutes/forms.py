@@ -39,7 +39,7 @@ class MeetingForm(forms.Form):
     title = forms.CharField(
         max_length=300,
         required=False,
-        help_text="Leave empty for “<body> <level> (<modality>) Meeting”.",
+        help_text="Leave empty for “Body Level (Modality) Meeting”, e.g. Executive Committee Principals (Virtual) Meeting.",
     )
     location = forms.CharField(max_length=200, required=False)
     date = forms.DateField(widget=DATE)
