@@ -512,6 +512,12 @@ def _save_item(request, item, form, decision_set, decisions, action_set, actions
             )
         }
         if existing is not None and data.get("DELETE"):
+            if existing.updates.exists():
+                # Its progress log is the follow-up record; dropping keeps it.
+                raise services.ServiceError(
+                    f"Action point {existing.reference} has progress updates: set its status "
+                    "to Dropped instead of removing it."
+                )
             existing.delete()
         elif existing is not None:
             services.action_point_update(

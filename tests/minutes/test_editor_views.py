@@ -588,3 +588,32 @@ def test_item_editor_query_count_does_not_grow_with_outcomes(
         html = client.get(url).content.decode()
     assert html.count('name="actions-') > html.count('name="decisions-') > 0
     assert "Action point 5" in html and "Decision 5" in html
+
+
+def test_an_action_point_with_progress_updates_is_not_deleted(client_for, body, secretariat):
+    from tests.factories import make_update
+
+    meeting = make_meeting(body=body)
+    item = make_item(meeting)
+    action = make_action(item)
+    make_update(action)
+    data = _item_post(item, version=1, discussion="Edited too")
+    data.update(
+        {
+            "actions-TOTAL_FORMS": "1",
+            "actions-INITIAL_FORMS": "1",
+            "actions-0-id": action.pk,
+            "actions-0-version": action.version,
+            "actions-0-text": action.text,
+            "actions-0-due_precision": "none",
+            "actions-0-status": "open",
+            "actions-0-DELETE": "on",
+        }
+    )
+    response = client_for(secretariat).post(
+        reverse("minutes:item_edit", args=[meeting.pk, item.pk]), data
+    )
+    assert "set its status to Dropped" in response.content.decode()
+    assert ActionPoint.objects.filter(pk=action.pk).exists()
+    item.refresh_from_db()
+    assert item.discussion == ""  # nothing partial: the item edit was rolled back too
