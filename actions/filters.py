@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
 
 from actions.models import ActionPoint
 from minutes.models import Meeting, Topic
 from participants.models import Body, Organization, Person
 
+# Open work first, in the order a follow-up reads; undated actions last whatever the database.
+STATUS_ORDER = Case(
+    *(When(status=s, then=Value(i)) for i, s in enumerate(ActionPoint.Status.values)),
+    output_field=IntegerField(),
+)
+MEETING_ORDER = ["-agenda_item__meeting__start", "agenda_item__position", "position", "pk"]
 SORTS = {
-    "meeting": ("Newest meeting first", ["-agenda_item__meeting__start", "agenda_item__position", "position", "pk"]),
-    "due": ("Due date, earliest first", ["due_date", "-agenda_item__meeting__start", "pk"]),
-    "-due": ("Due date, latest first", ["-due_date", "-agenda_item__meeting__start", "pk"]),
-    "status": ("Status", ["status", "due_date", "pk"]),
+    "meeting": ("Newest meeting first", MEETING_ORDER),
+    "due": ("Due date, earliest first", [F("due_date").asc(nulls_last=True), *MEETING_ORDER]),
+    "-due": ("Due date, latest first", [F("due_date").desc(nulls_last=True), *MEETING_ORDER]),
+    "status": ("Status", [STATUS_ORDER, F("due_date").asc(nulls_last=True), *MEETING_ORDER]),
 }
 
 
