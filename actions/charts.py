@@ -132,10 +132,6 @@ def open_actions_by_organization(actions) -> BarChart:
     return BarChart(rows=ordered)
 
 
-def _quarter_label(day: datetime.date) -> str:
-    return f"Q{(day.month - 1) // 3 + 1} {day.year}"
-
-
 def _quarter_key(day) -> tuple[int, int]:
     return (day.year, (day.month - 1) // 3 + 1)
 
@@ -205,19 +201,21 @@ class LineChart:
                         label,
                     )
                 )
-        for series, values, name in (("opened", self.opened, "agreed"), ("closed", self.closed, "closed")):
+        for series, values, name in (
+            ("opened", self.opened, "agreed"),
+            ("closed", self.closed, "closed"),
+        ):
             points = " ".join(f"{x},{y}" for x, y in (point(i, n) for i, n in enumerate(values)))
             parts.append(
-                format_html('<polyline points="{}" class="chart-line--{}"></polyline>', points, series)
+                format_html(
+                    '<polyline points="{}" class="chart-line--{}"></polyline>', points, series
+                )
             )
             parts.append(
                 format_html_join(
                     "",
                     '<circle cx="{}" cy="{}" r="3.5" class="chart-dot--{}"><title>{}: {} {}</title></circle>',
-                    (
-                        (*point(i, n), series, self.labels[i], n, name)
-                        for i, n in enumerate(values)
-                    ),
+                    ((*point(i, n), series, self.labels[i], n, name) for i, n in enumerate(values)),
                 )
             )
         legend = format_html(

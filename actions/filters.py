@@ -42,7 +42,10 @@ class ActionPointFilter(django_filters.FilterSet):
         distinct=True,
     )
     person = django_filters.ModelChoiceFilter(
-        queryset=Person.objects.all(), field_name="owner_people", label="Owner person", distinct=True
+        queryset=Person.objects.all(),
+        field_name="owner_people",
+        label="Owner person",
+        distinct=True,
     )
     body = django_filters.ModelChoiceFilter(
         queryset=Body.objects.all(), field_name="agenda_item__meeting__body", label="Body"
@@ -79,9 +82,7 @@ class ActionPointFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, user=None, **kwargs):
         super().__init__(data, *args, **kwargs)
         # Only meetings this user may see are offered (never a draft to a principal).
-        self.filters["meeting"].queryset = Meeting.objects.visible_to(user).select_related(
-            "body"
-        )
+        self.filters["meeting"].queryset = Meeting.objects.visible_to(user).select_related("body")
 
     @property
     def qs(self):
@@ -96,7 +97,9 @@ class ActionPointFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(
-            Q(text__icontains=value) | Q(reference__icontains=value) | Q(owner_note__icontains=value)
+            Q(text__icontains=value)
+            | Q(reference__icontains=value)
+            | Q(owner_note__icontains=value)
         )
 
     def filter_overdue(self, queryset, name, value):

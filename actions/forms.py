@@ -21,11 +21,14 @@ class ProgressForm(forms.Form):
         help_text="To drop the action, give the reason here.",
     )
     status = forms.ChoiceField(
-        label="Status", choices=[(KEEP, "Keep the current status"), *ActionPoint.Status.choices],
+        label="Status",
+        choices=[(KEEP, "Keep the current status"), *ActionPoint.Status.choices],
         required=False,
     )
     due_date = forms.DateField(
-        label="New due date", required=False, widget=DATE_INPUT,
+        label="New due date",
+        required=False,
+        widget=DATE_INPUT,
         help_text="Any day in the period: the period's last day is stored.",
     )
     due_precision = forms.ChoiceField(
@@ -100,7 +103,9 @@ class ReviewForm(forms.Form):
         widget=forms.RadioSelect,
     )
     note = forms.CharField(
-        label="Note", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label="Note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Where the work stands; the reason when dropped.",
     )
     due_date = forms.DateField(label="New due date", required=False, widget=DATE_INPUT)

@@ -66,7 +66,9 @@ def build_feed(user, *, base_url: str) -> bytes:
         if meeting.location:
             event.add("location", meeting.location)
         event.add("url", base_url + meeting.get_absolute_url())
-        event.add("status", "TENTATIVE" if meeting.status == Meeting.Status.PLANNED else "CONFIRMED")
+        event.add(
+            "status", "TENTATIVE" if meeting.status == Meeting.Status.PLANNED else "CONFIRMED"
+        )
         event.add("last-modified", meeting.updated_at)
         cal.add_component(event)
     for action in feed_actions(user):

@@ -24,9 +24,8 @@ class Digest:
 
     def subject(self, today: datetime.date) -> str:
         overdue = sum(1 for a in self.actions if a.days_overdue(today))
-        return (
-            f"Action points: {len(self.actions)} due or overdue"
-            + (f" ({overdue} overdue)" if overdue else "")
+        return f"Action points: {len(self.actions)} due or overdue" + (
+            f" ({overdue} overdue)" if overdue else ""
         )
 
 

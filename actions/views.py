@@ -175,11 +175,11 @@ def _parse_rows(values: list[str]) -> dict[int, int]:
 def action_bulk(request: HttpRequest) -> HttpResponse:
     _require_secretariat(request.user)
     rows = _parse_rows(request.POST.getlist("rows"))
-    back = reverse("actions:action_list") + ("?" + request.POST["query"] if request.POST.get("query") else "")
-    actions = {a.pk: a for a in ActionPoint.objects.filter(pk__in=rows)}
-    form = BulkChangeForm(
-        request.POST, choices=[(v, v) for v in request.POST.getlist("rows")]
+    back = reverse("actions:action_list") + (
+        "?" + request.POST["query"] if request.POST.get("query") else ""
     )
+    actions = {a.pk: a for a in ActionPoint.objects.filter(pk__in=rows)}
+    form = BulkChangeForm(request.POST, choices=[(v, v) for v in request.POST.getlist("rows")])
     if not rows or not form.is_valid():
         errors = "; ".join(e for errs in form.errors.values() for e in errs) if rows else ""
         messages.error(request, errors or "Select at least one action point.")
@@ -214,9 +214,9 @@ def _detail_queryset():
         # The whole log, oldest first, with who wrote it and where it was reviewed.
         Prefetch(
             "updates",
-            queryset=ActionUpdate.objects.select_related(
-                "author", "reviewed_at_meeting"
-            ).order_by("created_at", "pk"),
+            queryset=ActionUpdate.objects.select_related("author", "reviewed_at_meeting").order_by(
+                "created_at", "pk"
+            ),
             to_attr="log",
         ),
     )
@@ -253,9 +253,7 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_action_for_user(request, pk, _detail_queryset())
     if not can_update(request.user, action):
         raise PermissionDenied("Only the secretariat and the owners can log progress.")
-    form = ProgressForm(
-        request.POST, action=action, can_review=roles.is_secretariat(request.user)
-    )
+    form = ProgressForm(request.POST, action=action, can_review=roles.is_secretariat(request.user))
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -381,9 +379,7 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.error(request, "Some reviews need a correction; nothing was recorded.")
     else:
-        formset = ReviewFormSet(
-            initial=[{"action": a.pk, "version": a.version} for a in to_review]
-        )
+        formset = ReviewFormSet(initial=[{"action": a.pk, "version": a.version} for a in to_review])
     rows = []
     for form in formset.forms:
         action = by_pk.get(_int(form["action"].value()))
@@ -483,9 +479,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
     token = services.calendar_token_for(request.user)
     if request.method == "POST":
         token.regenerate()
-        messages.success(
-            request, "A new calendar address was made; the old one no longer works."
-        )
+        messages.success(request, "A new calendar address was made; the old one no longer works.")
         return redirect("actions:calendar_settings")
     feed_url = request.build_absolute_uri(reverse("actions:calendar_feed", args=[token.token]))
     return render(request, "actions/calendar.html", {"token": token, "feed_url": feed_url})
@@ -506,4 +500,3 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     response["Content-Disposition"] = 'inline; filename="minutes-tracker.ics"'
     response["Cache-Control"] = "private, max-age=300"
     return response
-

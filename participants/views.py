@@ -26,9 +26,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     organizations = Organization.objects.select_related("parent").annotate(
         open_actions=Count("owned_actions", filter=Q(owned_actions__in=visible), distinct=True)
     )
-    return render(
-        request, "participants/organization_list.html", {"organizations": organizations}
-    )
+    return render(request, "participants/organization_list.html", {"organizations": organizations})
 
 
 @login_required

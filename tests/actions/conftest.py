@@ -12,7 +12,7 @@ from django.utils import timezone
 from actions import due
 from actions.models import ActionPoint
 from minutes.models import Meeting
-from tests.factories import make_action, make_body, make_item, make_meeting, make_update
+from tests.factories import make_action, make_item, make_meeting, make_update
 
 NY = ZoneInfo("America/New_York")
 
@@ -72,7 +72,9 @@ def world(body, member_org, other_org) -> World:
         precision=due.QUARTER,
         status=ActionPoint.Status.IN_PROGRESS,
     )
-    make_update(in_progress_both, text="Joint pledge drafted.", status_from="open", status_to="in_progress")
+    make_update(
+        in_progress_both, text="Joint pledge drafted.", status_from="open", status_to="in_progress"
+    )
     done_unhcr = make_action(
         march_item,
         text="Channel key messages to the co-facilitators.",
@@ -88,7 +90,9 @@ def world(body, member_org, other_org) -> World:
     )
     unowned = make_action(june_item, text="The Network to map regional reviews.")
     draft_action = make_action(
-        make_item(draft), text="A draft action nobody outside the secretariat sees.", owners=[member_org]
+        make_item(draft),
+        text="A draft action nobody outside the secretariat sees.",
+        owners=[member_org],
     )
     return World(
         body=body,

@@ -50,7 +50,13 @@ def _review_post(rows: list[dict]) -> dict:
 
 
 def _row(action, outcome="", note="", **extra):
-    return {"action": action.pk, "version": action.version, "outcome": outcome, "note": note, **extra}
+    return {
+        "action": action.pk,
+        "version": action.version,
+        "outcome": outcome,
+        "note": note,
+        **extra,
+    }
 
 
 def test_recording_a_review_updates_each_action_and_its_log(client_for, secretariat, world):
@@ -59,7 +65,13 @@ def test_recording_a_review_updates_each_action_and_its_log(client_for, secretar
         [
             _row(world.overdue_unhcr, "done", "Roadmap presented to Principals."),
             _row(world.in_progress_both, "in_progress", "Pledge follow-up under way."),
-            _row(world.future_unicef, "deferred", "", due_date="2031-08-15", due_precision=due.QUARTER),
+            _row(
+                world.future_unicef,
+                "deferred",
+                "",
+                due_date="2031-08-15",
+                due_precision=due.QUARTER,
+            ),
             _row(world.unowned, "dropped", "Overtaken by the new workplan."),
             _row(world.draft_action),  # not reviewed: left alone
         ]
@@ -143,7 +155,9 @@ def test_follow_up_page_shows_each_open_action_with_its_latest_entry(
     from actions.services import action_point_close, action_update_add
 
     # Every list on the page has at least two rows, so an N+1 would show.
-    extra = make_action(make_item(world.june), owners=[world.overdue_unhcr.owner_organizations.get()])
+    extra = make_action(
+        make_item(world.june), owners=[world.overdue_unhcr.owner_organizations.get()]
+    )
     make_update(extra)
     for action in (world.unowned, world.draft_action):
         action_point_close(action=action, by=secretariat, note="Closed between meetings.")
@@ -174,9 +188,11 @@ def test_follow_up_page_lists_actions_closed_since_the_previous_meeting(
     from actions.services import action_point_close
 
     action_point_close(action=world.overdue_unhcr, by=None, note="Done by UNHCR.")
-    html = client_for(secretariat).get(
-        reverse("actions:follow_up", args=[world.next.pk])
-    ).content.decode()
+    html = (
+        client_for(secretariat)
+        .get(reverse("actions:follow_up", args=[world.next.pk]))
+        .content.decode()
+    )
     assert "Closed since the previous meeting" in html
     assert "Done by UNHCR." in html
     assert world.overdue_unhcr.closed_at <= timezone.now()
@@ -187,7 +203,9 @@ def test_principals_cannot_open_or_post_the_follow_up_page(client_for, world, pe
     client = client_for(request.getfixturevalue(persona))
     url = reverse("actions:follow_up", args=[world.next.pk])
     assert client.get(url).status_code == 403
-    assert client.post(url, _review_post([_row(world.overdue_unhcr, "done", "x")])).status_code == 403
+    assert (
+        client.post(url, _review_post([_row(world.overdue_unhcr, "done", "x")])).status_code == 403
+    )
     world.overdue_unhcr.refresh_from_db()
     assert world.overdue_unhcr.status == "open"
 
@@ -238,7 +256,9 @@ def test_summary_section_renders_outcomes(world, secretariat, rf):
 
     from actions.services import action_point_close, action_update_add
 
-    action_point_close(action=world.overdue_unhcr, by=secretariat, note="Roadmap adopted.", meeting=world.next)
+    action_point_close(
+        action=world.overdue_unhcr, by=secretariat, note="Roadmap adopted.", meeting=world.next
+    )
     action_update_add(
         action=world.future_unicef,
         by=secretariat,

@@ -31,14 +31,20 @@ def _page_refs(response) -> list[str]:
     [
         ("", ["future_unicef", "unowned", "overdue_unhcr", "done_unhcr", "in_progress_both"]),
         ("status=open", ["future_unicef", "unowned", "overdue_unhcr"]),
-        ("status=open&status=in_progress&sort=due", ["overdue_unhcr", "in_progress_both", "future_unicef", "unowned"]),
+        (
+            "status=open&status=in_progress&sort=due",
+            ["overdue_unhcr", "in_progress_both", "future_unicef", "unowned"],
+        ),
         ("overdue=true&sort=due", ["overdue_unhcr", "in_progress_both"]),
         ("organization={member_org}", ["overdue_unhcr", "done_unhcr", "in_progress_both"]),
         ("organization={other_org}&status=open", ["future_unicef"]),
         ("meeting={june}", ["future_unicef", "unowned"]),
         ("q=roadmap", ["overdue_unhcr"]),
         ("due_after=2023-07-01&due_before=2023-12-31", ["in_progress_both"]),
-        ("sort=status", ["overdue_unhcr", "future_unicef", "unowned", "in_progress_both", "done_unhcr"]),
+        (
+            "sort=status",
+            ["overdue_unhcr", "future_unicef", "unowned", "in_progress_both", "done_unhcr"],
+        ),
     ],
 )
 def test_tracker_filters_and_csv_export_give_the_same_rows(
@@ -64,7 +70,9 @@ def test_tracker_row_shows_source_owners_precise_due_overdue_and_latest_entry(
     client_for, principal, world
 ):
     html = client_for(principal).get(f"{TRACKER}?q=roadmap").content.decode()
-    assert f'href="{world.march.get_absolute_url()}#item-{world.overdue_unhcr.agenda_item_id}"' in html
+    assert (
+        f'href="{world.march.get_absolute_url()}#item-{world.overdue_unhcr.agenda_item_id}"' in html
+    )
     assert "UNHCR" in html
     assert "by 30 June 2023" in html
     assert f"{world.overdue_unhcr.days_overdue()} days overdue" in html
@@ -110,7 +118,7 @@ def test_tracker_query_count_does_not_grow_with_rows(
 def test_csv_export_is_excel_friendly_and_neutralises_formulas(client_for, secretariat, world):
     action = make_action(
         make_item(world.june),
-        text="=HYPERLINK(\"http://evil.example\",\"click\")",
+        text='=HYPERLINK("http://evil.example","click")',
         owner_note="+cmd",
         due_day=datetime.date(2024, 8, 15),
         precision=due.QUARTER,
@@ -190,7 +198,10 @@ def test_bulk_change_of_a_stale_row_changes_no_row(client_for, secretariat, worl
     ActionPoint.objects.filter(pk=world.unowned.pk).update(version=world.unowned.version + 1)
     response = client_for(secretariat).post(
         reverse("actions:action_bulk"),
-        {"rows": [f"{world.overdue_unhcr.pk}:{world.overdue_unhcr.version}", stale], "status": "done"},
+        {
+            "rows": [f"{world.overdue_unhcr.pk}:{world.overdue_unhcr.version}", stale],
+            "status": "done",
+        },
         follow=True,
     )
     assert "changed by someone else" in response.content.decode()
