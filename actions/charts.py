@@ -164,7 +164,7 @@ class LineChart:
     def svg(self) -> SafeString:
         if not self.quarters:
             return mark_safe("")
-        width, height, left, bottom, top, right = 640, 260, 40, 40, 30, 20
+        width, height, left, bottom, top, right = 640, 260, 40, 40, 30, 36
         plot_w, plot_h = width - left - right, height - top - bottom
         peak = max([*self.opened, *self.closed, 1])
         step = plot_w / max(len(self.quarters) - 1, 1)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied
@@ -380,11 +382,13 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, "Some reviews need a correction; nothing was recorded.")
     else:
         formset = ReviewFormSet(initial=[{"action": a.pk, "version": a.version} for a in to_review])
+    context = follow_up_context(meeting, request.user)
+    reviewed_here = {review.action_id: review for review in context["follow_up_reviews"]}
     rows = []
     for form in formset.forms:
         action = by_pk.get(_int(form["action"].value()))
         if action is not None:
-            rows.append((form, action))
+            rows.append(ReviewRow(form=form, action=action, review=reviewed_here.get(action.pk)))
     previous = _previous_meeting(meeting)
     closed_since = []
     if previous is not None:
@@ -397,9 +401,10 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
             .with_updates()
             .order_by("closed_at")
         )
-    context = follow_up_context(meeting, request.user)
+    today = timezone.localdate()
     context.update(
         {
+            "overdue_count": sum(1 for row in rows if row.action.days_overdue(today)),
             "meeting": meeting,
             "formset": formset,
             "rows": rows,
@@ -408,6 +413,19 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
         }
     )
     return render(request, "actions/follow_up.html", context)
+
+
+@dataclass
+class ReviewRow:
+    """One action on the follow-up page: its form, and its review at this meeting if any."""
+
+    form: forms.Form
+    action: ActionPoint
+    review: ActionUpdate | None
+
+    @property
+    def source_meeting(self) -> Meeting:
+        return self.action.agenda_item.meeting
 
 
 def _int(value) -> int | None:
