@@ -32,13 +32,17 @@ class InvalidChange(ValueError):
 
 
 def _save_fields(action: ActionPoint, expected_version: int | None, **fields) -> None:
-    """Compare-and-swap update of `fields` on `action`, bumping its version."""
+    """Compare-and-swap on `version`, then save `fields` through the model (call in atomic()).
+
+    The conditional UPDATE claims the row: of two concurrent edits from the same version only
+    one matches. The save that follows writes the fields and leaves a history record, which a
+    bare queryset update() would not.
+    """
     version = action.version if expected_version is None else expected_version
-    fields["updated_at"] = timezone.now()
-    updated = ActionPoint.objects.filter(pk=action.pk, version=version).update(
-        version=F("version") + 1, **fields
+    claimed = ActionPoint.objects.filter(pk=action.pk, version=version).update(
+        version=F("version") + 1
     )
-    if not updated:
+    if not claimed:
         raise StaleAction(
             f"{action.reference} was changed by someone else in the meantime. "
             "Reload it to see the change, then try again."
@@ -46,6 +50,7 @@ def _save_fields(action: ActionPoint, expected_version: int | None, **fields) ->
     for name, value in fields.items():
         setattr(action, name, value)
     action.version = version + 1
+    action.save()
 
 
 def _status_fields(

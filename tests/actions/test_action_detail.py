@@ -169,3 +169,17 @@ def test_progress_url_refuses_get(client_for, world, persona, request):
         reverse("actions:action_update", args=[world.overdue_unhcr.pk])
     )
     assert response.status_code == 405
+
+
+def test_a_change_of_status_is_kept_in_the_history_with_who_made_it(
+    client_for, principal, world
+):
+    before = world.overdue_unhcr.history.count()
+    _progress(client_for(principal), world.overdue_unhcr, text="Done.", status="done")
+    latest = world.overdue_unhcr.history.latest()
+    assert world.overdue_unhcr.history.count() == before + 1
+    assert (latest.status, latest.version, latest.history_user) == (
+        "done",
+        world.overdue_unhcr.version + 1,
+        principal,
+    )
