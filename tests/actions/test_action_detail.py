@@ -171,9 +171,7 @@ def test_progress_url_refuses_get(client_for, world, persona, request):
     assert response.status_code == 405
 
 
-def test_a_change_of_status_is_kept_in_the_history_with_who_made_it(
-    client_for, principal, world
-):
+def test_a_change_of_status_is_kept_in_the_history_with_who_made_it(client_for, principal, world):
     before = world.overdue_unhcr.history.count()
     _progress(client_for(principal), world.overdue_unhcr, text="Done.", status="done")
     latest = world.overdue_unhcr.history.latest()
