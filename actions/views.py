@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from actions import charts, ical, services
 from actions.filters import ActionPointFilter
+from actions.follow_up import follow_up_context
 from actions.forms import BulkChangeForm, ProgressForm, ReviewFormSet
 from actions.models import ActionPoint, ActionUpdate, CalendarToken
 from actions.services import InvalidChange, Review, StaleAction
@@ -142,7 +143,7 @@ def action_export(request: HttpRequest) -> HttpResponse:
                 for v in [
                     action.reference,
                     action.text,
-                    meeting.start.date().isoformat(),
+                    timezone.localdate(meeting.start).isoformat(),
                     meeting.title,
                     action.agenda_item.title,
                     "; ".join(o.label for o in action.owner_organizations.all()),
@@ -152,9 +153,9 @@ def action_export(request: HttpRequest) -> HttpResponse:
                     action.due_date.isoformat() if action.due_date else "",
                     action.get_status_display(),
                     action.days_overdue(today),
-                    action.closed_at.date().isoformat() if action.closed_at else "",
+                    timezone.localdate(action.closed_at).isoformat() if action.closed_at else "",
                     latest.text if latest else "",
-                    latest.created_at.date().isoformat() if latest else "",
+                    timezone.localdate(latest.created_at).isoformat() if latest else "",
                     request.build_absolute_uri(action.get_absolute_url()),
                 ]
             ]
@@ -282,41 +283,6 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # Carry-forward: the next meeting follows up -----------------------------------------------------
-
-
-def follow_up_context(meeting: Meeting, user) -> dict:
-    """The summary's "Follow-up on action points" section, in 7 queries whatever the size.
-
-    - follow_up_reviews: each action reviewed at `meeting` with its latest review there
-      (3 queries: the reviews with their actions, owner organisations, owner people);
-    - follow_up_open: actions of the body's earlier meetings still open and not reviewed at
-      `meeting` (4 queries: actions, owner organisations, owner people, their logs).
-    """
-    reviews = ActionUpdate.objects.filter(reviewed_at_meeting=meeting).select_related(
-        "action__agenda_item__meeting", "author"
-    )
-    if not roles.is_secretariat(user):
-        reviews = reviews.filter(action__agenda_item__meeting__status__in=Meeting.PUBLIC_STATUSES)
-    reviews = reviews.prefetch_related(
-        "action__owner_organizations", "action__owner_people"
-    ).order_by("action__agenda_item__meeting__start", "action__reference", "created_at", "pk")
-    latest_by_action: dict[int, ActionUpdate] = {}
-    for review in reviews:
-        latest_by_action[review.action_id] = review  # ordered by time: the last one wins
-    still_open = (
-        ActionPoint.objects.for_follow_up(meeting)
-        .visible_to(user)
-        .exclude(updates__reviewed_at_meeting=meeting)
-        .with_related()
-        .with_updates()
-        .order_by("agenda_item__meeting__start", "agenda_item__position", "position", "pk")
-    )
-    return {
-        "follow_up_meeting": meeting,
-        "follow_up_reviews": list(latest_by_action.values()),
-        "follow_up_open": list(still_open),
-        "today": timezone.localdate(),
-    }
 
 
 def _previous_meeting(meeting: Meeting) -> Meeting | None:

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from actions import due
+from actions.follow_up import follow_up_context
 from actions.models import ActionPoint, ActionUpdate
-from actions.views import follow_up_context
 from minutes.models import Meeting
 from tests.factories import make_action, make_body, make_item, make_meeting, make_update
 

@@ -113,6 +113,10 @@ def test_tracker_query_count_does_not_grow_with_rows(
     with django_assert_num_queries(16):
         response = client.get(TRACKER)
     assert len(response.context["actions"]) == 36  # 6 of the world, 30 here
+    # The export: session, user, groups, actions, owner orgs, owner people, logs.
+    with django_assert_num_queries(7):
+        export = client.get(EXPORT)
+    assert len(_csv_rows(export)) == 36
 
 
 def test_csv_export_is_excel_friendly_and_neutralises_formulas(client_for, secretariat, world):
