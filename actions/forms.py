@@ -5,7 +5,7 @@ from django import forms
 from actions import due
 from actions.models import ActionPoint
 from actions.services import REVIEW_DEFERRED, REVIEW_DROPPED, REVIEW_OUTCOMES, REVIEW_PROGRESS
-from minutes.models import Meeting
+from minutes.models import Meeting, Topic
 from participants.models import Organization, Person
 
 KEEP = ""
@@ -59,6 +59,54 @@ class ProgressForm(forms.Form):
             self.add_error("due_date", "Give the new due date, or choose 'No date'.")
         if data.get("due_date") and not precision:
             self.add_error("due_precision", "Say how precise the new due date is.")
+        return data
+
+
+class ActionEditForm(forms.Form):
+    """Secretariat: correct what an action says, who owns it and when it is due."""
+
+    text = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 3}))
+    organizations = forms.ModelMultipleChoiceField(
+        label="Owner organisations", queryset=Organization.objects.all(), required=False
+    )
+    people = forms.ModelMultipleChoiceField(
+        label="Owner people", queryset=Person.objects.all(), required=False
+    )
+    owner_note = forms.CharField(
+        label="Owner note",
+        required=False,
+        max_length=200,
+        help_text='When no one is named: "the Network", "at the working level".',
+    )
+    due_date = forms.DateField(
+        label="Due date",
+        required=False,
+        widget=DATE_INPUT,
+        help_text="Any day in the period: the period's last day is stored.",
+    )
+    due_precision = forms.ChoiceField(label="Precision", choices=ActionPoint.Precision.choices)
+    topics = forms.ModelMultipleChoiceField(
+        label="Topics", queryset=Topic.objects.all(), required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    @classmethod
+    def initial_for(cls, action: ActionPoint) -> dict:
+        return {
+            "text": action.text,
+            "organizations": list(action.owner_organizations.all()),
+            "people": list(action.owner_people.all()),
+            "owner_note": action.owner_note,
+            "due_date": action.due_date,
+            "due_precision": action.due_precision,
+            "topics": list(action.topics.all()),
+            "version": action.version,
+        }
+
+    def clean(self):
+        data = super().clean()
+        if data.get("due_precision", due.NONE) != due.NONE and not data.get("due_date"):
+            self.add_error("due_date", "Give the due date, or choose 'No date'.")
         return data
 
 

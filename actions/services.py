@@ -272,6 +272,63 @@ def actions_bulk_change(
     return len(actions)
 
 
+def action_point_edit(
+    *,
+    action: ActionPoint,
+    by,
+    expected_version: int,
+    text: str,
+    organizations: Iterable[Organization],
+    people: Iterable[Person],
+    owner_note: str,
+    due_date: datetime.date | None,
+    due_precision: str,
+    topics: Iterable,
+) -> ActionPoint:
+    """Secretariat: correct an action's text, owners or due date; the log says what changed."""
+    text = text.strip()
+    if not text:
+        raise InvalidChange("An action point needs its text.")
+    if due_precision != due.NONE and due_date is None:
+        raise InvalidChange("Give the due date, or choose 'No date'.")
+    new_due = None if due_precision == due.NONE else due.period_end(due_date, due_precision)
+    organizations, people, topics = list(organizations), list(people), list(topics)
+    changed = []
+    if text != action.text:
+        changed.append("text")
+    if (
+        {o.pk for o in organizations} != {o.pk for o in action.owner_organizations.all()}
+        or {p.pk for p in people} != {p.pk for p in action.owner_people.all()}
+        or owner_note != action.owner_note
+    ):
+        owners = [o.label for o in organizations] + [p.name for p in people]
+        changed.append(f"owners ({', '.join(owners) or owner_note or 'none'})")
+    old_due, old_display = action.due_date, action.due_display
+    if (new_due, due_precision) != (action.due_date, action.due_precision):
+        changed.append(f"due date ({old_display} → {due.format_due(new_due, due_precision)})")
+    with transaction.atomic():
+        _save_fields(
+            action,
+            expected_version,
+            text=text,
+            owner_note=owner_note,
+            due_date=new_due,
+            due_precision=due_precision,
+        )
+        action.owner_organizations.set(organizations)
+        action.owner_people.set(people)
+        action.topics.set(topics)
+        if changed:
+            ActionUpdate.objects.create(
+                action=action,
+                author=by if getattr(by, "is_authenticated", False) else None,
+                text="Corrected by the secretariat: " + "; ".join(changed) + ".",
+                due_date_from=old_due if new_due != old_due else None,
+                due_date_to=new_due if new_due != old_due else None,
+            )
+    return action
+
+
 def calendar_token_for(user):
     """The user's calendar token, created on first use."""
     from actions.models import CalendarToken

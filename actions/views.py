@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from actions import charts, ical, services
 from actions.filters import ActionPointFilter
 from actions.follow_up import follow_up_context
-from actions.forms import BulkChangeForm, ProgressForm, ReviewFormSet
+from actions.forms import ActionEditForm, BulkChangeForm, ProgressForm, ReviewFormSet
 from actions.models import ActionPoint, ActionUpdate, CalendarToken
 from actions.services import InvalidChange, Review, StaleAction
 from minutes.models import Decision, Meeting
@@ -280,6 +280,50 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, f"Progress on {action.reference} recorded.")
             return redirect(action)
     return _render_detail(request, action, form, True, status=400)
+
+
+@login_required
+def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Secretariat: correct text, owners, due date and topics, refusing a stale form."""
+    _require_secretariat(request.user)
+    action = get_action_for_user(request, pk, _detail_queryset())
+    if request.method == "POST":
+        form = ActionEditForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.action_point_edit(
+                    action=action,
+                    by=request.user,
+                    expected_version=data["version"],
+                    text=data["text"],
+                    organizations=data["organizations"],
+                    people=data["people"],
+                    owner_note=data["owner_note"],
+                    due_date=data["due_date"],
+                    due_precision=data["due_precision"],
+                    topics=data["topics"],
+                )
+            except StaleAction as error:
+                messages.error(request, f"{error} What you typed is kept below.")
+                return render(
+                    request,
+                    "actions/action_edit.html",
+                    {"action": action, "form": form},
+                    status=409,
+                )
+            except InvalidChange as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, f"{action.reference} corrected.")
+                return redirect(action)
+        status = 400
+    else:
+        form = ActionEditForm(initial=ActionEditForm.initial_for(action))
+        status = 200
+    return render(
+        request, "actions/action_edit.html", {"action": action, "form": form}, status=status
+    )
 
 
 # Carry-forward: the next meeting follows up -----------------------------------------------------

@@ -17,6 +17,9 @@ MATRIX = [
     ("post", "/actions/{draft_action}/progress/", [302, 404, 404, 302, 302]),
     ("get", "/actions/{overdue_unhcr}/progress/", [302, 405, 405, 405, 405]),
     ("post", "/actions/bulk/", [302, 403, 403, 302, 302]),
+    ("get", "/actions/{overdue_unhcr}/edit/", [302, 403, 403, 200, 200]),
+    ("post", "/actions/{overdue_unhcr}/edit/", [302, 403, 403, 302, 302]),
+    ("get", "/actions/{draft_action}/edit/", [302, 403, 403, 200, 200]),
     ("get", "/meetings/{next}/follow-up/", [302, 403, 403, 200, 200]),
     ("get", "/meetings/{draft}/follow-up/", [302, 403, 403, 200, 200]),
     ("get", "/calendar/", [302, 200, 200, 200, 200]),
@@ -48,6 +51,14 @@ def test_every_role_on_every_url(
     if url.endswith("/progress/"):
         action = world.overdue_unhcr if "overdue" in template else world.draft_action
         data = {"text": "Checked.", "version": action.version}
+    if url.endswith("/edit/"):
+        a = world.overdue_unhcr
+        data = {
+            "text": a.text,
+            "due_date": "2031-01-01",
+            "due_precision": "year",
+            "version": a.version,
+        }
     if url.endswith("/bulk/"):
         a = world.overdue_unhcr
         data = {"rows": [f"{a.pk}:{a.version}"], "status": "in_progress", "note": "Started."}

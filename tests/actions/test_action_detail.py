@@ -181,3 +181,66 @@ def test_a_change_of_status_is_kept_in_the_history_with_who_made_it(client_for, 
         world.overdue_unhcr.version + 1,
         principal,
     )
+
+
+def _edit_data(action, **overrides):
+    data = {
+        "text": action.text,
+        "organizations": [o.pk for o in action.owner_organizations.all()],
+        "people": [p.pk for p in action.owner_people.all()],
+        "owner_note": action.owner_note,
+        "due_date": action.due_date.isoformat() if action.due_date else "",
+        "due_precision": action.due_precision,
+        "version": action.version,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_secretariat_corrects_owners_and_due_date_and_the_log_says_so(
+    client_for, secretariat, world, other_org
+):
+    client = client_for(secretariat)
+    url = reverse("actions:action_edit", args=[world.overdue_unhcr.pk])
+    assert ">Develop a roadmap of the Regional Reviews process.</textarea>" in (
+        client.get(url).content.decode()
+    )
+    response = client.post(
+        url,
+        _edit_data(
+            world.overdue_unhcr,
+            organizations=[other_org.pk],
+            due_date="2031-04-02",
+            due_precision=due.HALF,
+        ),
+    )
+    assert response.status_code == 302
+    world.overdue_unhcr.refresh_from_db()
+    assert list(world.overdue_unhcr.owner_organizations.all()) == [other_org]
+    assert world.overdue_unhcr.due_display == "first half of 2031"
+    entry = world.overdue_unhcr.updates.latest()
+    assert "owners (UNICEF)" in entry.text
+    assert "due date (by 30 June 2023 → first half of 2031)" in entry.text
+    assert entry.due_date_to == datetime.date(2031, 6, 30)
+
+
+def test_a_stale_correction_is_refused_and_keeps_what_was_typed(client_for, secretariat, world):
+    client = client_for(secretariat)
+    data = _edit_data(world.overdue_unhcr, text="Retyped on a stale page.")
+    _progress(client, world.overdue_unhcr, text="Meanwhile, progress.")
+    response = client.post(reverse("actions:action_edit", args=[world.overdue_unhcr.pk]), data)
+    assert response.status_code == 409
+    assert "Retyped on a stale page." in response.content.decode()
+    world.overdue_unhcr.refresh_from_db()
+    assert world.overdue_unhcr.text == "Develop a roadmap of the Regional Reviews process."
+
+
+def test_a_correction_with_a_precision_but_no_date_is_refused(client_for, secretariat, world):
+    response = client_for(secretariat).post(
+        reverse("actions:action_edit", args=[world.unowned.pk]),
+        _edit_data(world.unowned, due_precision=due.MONTH),
+    )
+    assert response.status_code == 400
+    assert "Give the due date" in response.content.decode()
+    world.unowned.refresh_from_db()
+    assert world.unowned.due_precision == due.NONE
