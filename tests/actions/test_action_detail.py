@@ -202,7 +202,7 @@ def test_secretariat_corrects_owners_and_due_date_and_the_log_says_so(
 ):
     client = client_for(secretariat)
     url = reverse("actions:action_edit", args=[world.overdue_unhcr.pk])
-    assert ">Develop a roadmap of the Regional Reviews process.</textarea>" in (
+    assert "Develop a roadmap of the Regional Reviews process.</textarea>" in (
         client.get(url).content.decode()
     )
     response = client.post(
