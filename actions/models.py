@@ -54,6 +54,37 @@ class ActionPointQuerySet(models.QuerySet):
             "owner_organizations", "owner_people"
         )
 
+    def with_updates(self) -> ActionPointQuerySet:
+        """Each action's log, newest first, in one query (read through `latest_update`)."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "updates",
+                queryset=ActionUpdate.objects.select_related("author").order_by(
+                    "-created_at", "-pk"
+                ),
+                to_attr="updates_newest_first",
+            )
+        )
+
+    def earlier_than(self, meeting: Meeting) -> ActionPointQuerySet:
+        """Actions agreed at meetings of the same body before `meeting`."""
+        return self.filter(
+            agenda_item__meeting__body_id=meeting.body_id,
+            agenda_item__meeting__start__lt=meeting.start,
+        )
+
+    def for_follow_up(self, meeting: Meeting) -> ActionPointQuerySet:
+        """What `meeting` must follow up: still open actions of the body's earlier meetings."""
+        return self.earlier_than(meeting).open()
+
+    def owned_by_user(self, user) -> ActionPointQuerySet:
+        """Actions owned by the user's organisation or by the person linked to the login."""
+        organization = roles.user_organization(user)
+        condition = Q(owner_people__user=user) if user.is_authenticated else Q(pk__in=[])
+        if organization is not None:
+            condition |= Q(owner_organizations=organization)
+        return self.filter(condition).distinct()
+
 
 class ActionPoint(models.Model):
     """Something a meeting asked somebody to do, with an owner, a due date and a status."""
@@ -147,6 +178,18 @@ class ActionPoint(models.Model):
             return 0
         return due.days_overdue(self.due_date, today or timezone.localdate())
 
+    @property
+    def is_overdue(self) -> bool:
+        return self.days_overdue() > 0
+
+    @property
+    def latest_update(self) -> ActionUpdate | None:
+        """The newest log entry; only from `with_updates()`, so a list never queries per row."""
+        updates = getattr(self, "updates_newest_first", None)
+        if updates is None:
+            raise AttributeError("latest_update needs ActionPoint.objects.with_updates()")
+        return updates[0] if updates else None
+
 
 class ActionUpdate(models.Model):
     """An entry in an action point's log: what was done, and any change of status or due date."""
@@ -186,3 +229,61 @@ class ActionUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"Update on {self.action.reference} at {self.created_at:%Y-%m-%d}"
+
+    @property
+    def outcome_label(self) -> str:
+        """How a review reads in a summary: "Done", "Deferred to Q3 2024", "Progress noted"."""
+        if self.status_to:
+            return self.get_status_to_display()
+        if self.due_date_to:
+            action = self.action
+            if action.due_date == self.due_date_to:
+                return f"Deferred to {action.due_display}"
+            return f"Deferred to {self.due_date_to:%d %B %Y}"
+        return "Progress noted"
+
+    @property
+    def outcome_class(self) -> str:
+        return self.status_to or ("deferred" if self.due_date_to else "noted")
+
+
+class ReminderLog(models.Model):
+    """One reminder digest sent to one address on one day, so a second run that day sends nothing."""
+
+    email = models.EmailField()
+    sent_on = models.DateField()
+    action_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_on", "email"]
+        constraints = [
+            models.UniqueConstraint(fields=["email", "sent_on"], name="reminderlog_once_a_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder to {self.email} on {self.sent_on}"
+
+
+def _new_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(32)
+
+
+class CalendarToken(models.Model):
+    """The secret in a user's private calendar feed URL; regenerating it revokes the old URL."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
+    )
+    token = models.CharField(max_length=64, unique=True, default=_new_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.user}"
+
+    def regenerate(self) -> None:
+        self.token = _new_token()
+        self.created_at = timezone.now()
+        self.save(update_fields=["token", "created_at"])

@@ -1,25 +1,530 @@
+"""Following up on action points: tracker, action page, follow-up at a meeting, dashboard, feeds."""
+
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils import timezone
+import csv
+from dataclasses import dataclass
 
-from actions.models import ActionPoint
-from minutes.models import Meeting
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required, login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from actions import charts, ical, services
+from actions.filters import ActionPointFilter
+from actions.follow_up import follow_up_context
+from actions.forms import ActionEditForm, BulkChangeForm, ProgressForm, ReviewFormSet
+from actions.models import ActionPoint, ActionUpdate, CalendarToken
+from actions.services import InvalidChange, Review, StaleAction
+from minutes.models import Decision, Meeting
+from minutes.views import get_meeting_for_user
+from participants import roles
+
+PAGE_SIZE = 50
+
+
+# Access helpers -------------------------------------------------------------------------------
+
+
+def get_action_for_user(request: HttpRequest, pk: int, queryset=None) -> ActionPoint:
+    """The action if this user may see it (never one from a draft for a principal); else 404."""
+    queryset = ActionPoint.objects.all() if queryset is None else queryset
+    return get_object_or_404(queryset.visible_to(request.user), pk=pk)
+
+
+def can_update(user, action: ActionPoint) -> bool:
+    """Secretariat, or a principal of an owning organisation, or the owner person themself.
+
+    Reads `owner_organizations` and `owner_people` through `.all()` so a prefetch serves it.
+    """
+    if roles.is_secretariat(user):
+        return True
+    if any(p.user_id == user.pk for p in action.owner_people.all()):
+        return True
+    organization = roles.user_organization(user)
+    return (
+        roles.is_principal(user)
+        and organization is not None
+        and any(o.pk == organization.pk for o in action.owner_organizations.all())
+    )
+
+
+def _require_secretariat(user) -> None:
+    if not roles.is_secretariat(user):
+        raise PermissionDenied("Only the secretariat can do this.")
+
+
+# The tracker ----------------------------------------------------------------------------------
+
+
+def _tracker_filter(request: HttpRequest) -> ActionPointFilter:
+    actions = ActionPoint.objects.visible_to(request.user).with_related().with_updates()
+    return ActionPointFilter(request.GET or None, queryset=actions, user=request.user)
+
+
+@login_required
+def action_list(request: HttpRequest) -> HttpResponse:
+    action_filter = _tracker_filter(request)
+    page = Paginator(action_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    is_secretariat = roles.is_secretariat(request.user)
+    bulk_form = None
+    if is_secretariat:
+        bulk_form = BulkChangeForm(choices=[])
+    return render(
+        request,
+        "actions/action_list.html",
+        {
+            "filter": action_filter,
+            "page": page,
+            "actions": page.object_list,
+            "query": query.urlencode(),
+            "bulk_form": bulk_form,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value) -> str:
+    """A cell that Excel will not run as a formula (CSV injection), as text."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text
+
+
+@login_required
+def action_export(request: HttpRequest) -> HttpResponse:
+    """Exactly the rows of the filtered tracker (all pages), for Excel: UTF-8 with BOM."""
+    action_filter = _tracker_filter(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="action-points-{stamp}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "Reference",
+            "Action",
+            "Meeting date",
+            "Meeting",
+            "Agenda item",
+            "Owner organisations",
+            "Owner people",
+            "Owner note",
+            "Due",
+            "Due date",
+            "Status",
+            "Days overdue",
+            "Closed at",
+            "Latest progress",
+            "Latest progress date",
+            "URL",
+        ]
+    )
+    today = timezone.localdate()
+    for action in action_filter.qs:
+        meeting = action.agenda_item.meeting
+        latest = action.latest_update
+        writer.writerow(
+            [
+                _csv_cell(v)
+                for v in [
+                    action.reference,
+                    action.text,
+                    timezone.localdate(meeting.start).isoformat(),
+                    meeting.title,
+                    action.agenda_item.title,
+                    "; ".join(o.label for o in action.owner_organizations.all()),
+                    "; ".join(p.name for p in action.owner_people.all()),
+                    action.owner_note,
+                    action.due_display,
+                    action.due_date.isoformat() if action.due_date else "",
+                    action.get_status_display(),
+                    action.days_overdue(today),
+                    timezone.localdate(action.closed_at).isoformat() if action.closed_at else "",
+                    latest.text if latest else "",
+                    timezone.localdate(latest.created_at).isoformat() if latest else "",
+                    request.build_absolute_uri(action.get_absolute_url()),
+                ]
+            ]
+        )
+    return response
+
+
+def _parse_rows(values: list[str]) -> dict[int, int]:
+    """Checkbox values are "pk:version", so a bulk change refuses rows changed meanwhile."""
+    rows = {}
+    for value in values:
+        pk, _, version = value.partition(":")
+        if pk.isdigit() and version.isdigit():
+            rows[int(pk)] = int(version)
+    return rows
+
+
+@login_required
+@require_POST
+def action_bulk(request: HttpRequest) -> HttpResponse:
+    _require_secretariat(request.user)
+    rows = _parse_rows(request.POST.getlist("rows"))
+    back = reverse("actions:action_list") + (
+        "?" + request.POST["query"] if request.POST.get("query") else ""
+    )
+    actions = {a.pk: a for a in ActionPoint.objects.filter(pk__in=rows)}
+    form = BulkChangeForm(request.POST, choices=[(v, v) for v in request.POST.getlist("rows")])
+    if not rows or not form.is_valid():
+        errors = "; ".join(e for errs in form.errors.values() for e in errs) if rows else ""
+        messages.error(request, errors or "Select at least one action point.")
+        return redirect(back)
+    data = form.cleaned_data
+    try:
+        count = services.actions_bulk_change(
+            actions={actions[pk]: version for pk, version in rows.items() if pk in actions},
+            by=request.user,
+            status=data["status"] or None,
+            organizations=data["organizations"] if data["set_owners"] else None,
+            people=data["people"] if data["set_owners"] else None,
+            note=data["note"],
+        )
+    except (InvalidChange, StaleAction) as error:
+        messages.error(request, f"Nothing was changed: {error}")
+        return redirect(back)
+    messages.success(request, f"{count} action point{'s' if count != 1 else ''} updated.")
+    return redirect(back)
+
+
+# One action point -----------------------------------------------------------------------------
+
+
+def _detail_queryset():
+    return ActionPoint.objects.select_related(
+        "agenda_item__meeting__body", "decision", "closed_at_meeting"
+    ).prefetch_related(
+        "owner_organizations",
+        "owner_people",
+        "topics",
+        # The whole log, oldest first, with who wrote it and where it was reviewed.
+        Prefetch(
+            "updates",
+            queryset=ActionUpdate.objects.select_related("author", "reviewed_at_meeting").order_by(
+                "created_at", "pk"
+            ),
+            to_attr="log",
+        ),
+    )
+
+
+@login_required
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_action_for_user(request, pk, _detail_queryset())
+    allowed = can_update(request.user, action)
+    form = None
+    if allowed:
+        form = ProgressForm(action=action, can_review=roles.is_secretariat(request.user))
+    return _render_detail(request, action, form, allowed)
+
+
+def _render_detail(request, action, form, allowed, status=200):
+    return render(
+        request,
+        "actions/action_detail.html",
+        {
+            "action": action,
+            "meeting": action.agenda_item.meeting,
+            "form": form,
+            "can_update": allowed,
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def action_update(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_action_for_user(request, pk, _detail_queryset())
+    if not can_update(request.user, action):
+        raise PermissionDenied("Only the secretariat and the owners can log progress.")
+    form = ProgressForm(request.POST, action=action, can_review=roles.is_secretariat(request.user))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.action_update_add(
+                action=action,
+                by=request.user,
+                text=data["text"],
+                status=data["status"] or None,
+                due_date=data["due_date"],
+                due_precision=data["due_precision"] or None,
+                meeting=data.get("meeting"),
+                expected_version=data["version"],
+            )
+        except StaleAction as error:
+            messages.error(request, str(error) + " What you typed is kept below.")
+            fresh = get_action_for_user(request, pk, _detail_queryset())
+            return _render_detail(request, fresh, form, True, status=409)
+        except InvalidChange as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Progress on {action.reference} recorded.")
+            return redirect(action)
+    return _render_detail(request, action, form, True, status=400)
+
+
+@login_required
+def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Secretariat: correct text, owners, due date and topics, refusing a stale form."""
+    _require_secretariat(request.user)
+    action = get_action_for_user(request, pk, _detail_queryset())
+    if request.method == "POST":
+        form = ActionEditForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.action_point_edit(
+                    action=action,
+                    by=request.user,
+                    expected_version=data["version"],
+                    text=data["text"],
+                    organizations=data["organizations"],
+                    people=data["people"],
+                    owner_note=data["owner_note"],
+                    due_date=data["due_date"],
+                    due_precision=data["due_precision"],
+                    topics=data["topics"],
+                )
+            except StaleAction as error:
+                messages.error(request, f"{error} What you typed is kept below.")
+                return render(
+                    request,
+                    "actions/action_edit.html",
+                    {"action": action, "form": form},
+                    status=409,
+                )
+            except InvalidChange as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, f"{action.reference} corrected.")
+                return redirect(action)
+        status = 400
+    else:
+        form = ActionEditForm(initial=ActionEditForm.initial_for(action))
+        status = 200
+    return render(
+        request, "actions/action_edit.html", {"action": action, "form": form}, status=status
+    )
+
+
+# Carry-forward: the next meeting follows up -----------------------------------------------------
+
+
+def _previous_meeting(meeting: Meeting) -> Meeting | None:
+    return (
+        Meeting.objects.filter(body_id=meeting.body_id, start__lt=meeting.start)
+        .order_by("-start")
+        .first()
+    )
+
+
+@login_required
+def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    """Secretariat: review every open action of the body's earlier meetings, in one form."""
+    _require_secretariat(request.user)
+    meeting = get_meeting_for_user(request, pk, Meeting.objects.select_related("body"))
+    to_review = list(
+        ActionPoint.objects.for_follow_up(meeting)
+        .with_related()
+        .with_updates()
+        .order_by("agenda_item__meeting__start", "agenda_item__position", "position", "pk")
+    )
+    by_pk = {a.pk: a for a in to_review}
+    if request.method == "POST":
+        formset = ReviewFormSet(request.POST)
+        if formset.is_valid():
+            reviews = []
+            for data in formset.cleaned_data:
+                if not data.get("outcome"):
+                    continue
+                action = by_pk.get(data["action"])
+                if action is None:
+                    messages.error(
+                        request,
+                        "One of the actions was closed by someone else meanwhile; "
+                        "nothing was recorded. Check the list and record again.",
+                    )
+                    return redirect("actions:follow_up", pk=meeting.pk)
+                reviews.append(
+                    Review(
+                        action=action,
+                        outcome=data["outcome"],
+                        note=data["note"],
+                        due_date=data.get("due_date"),
+                        due_precision=data.get("due_precision") or None,
+                        expected_version=data["version"],
+                    )
+                )
+            if not reviews:
+                messages.warning(request, "No outcome was chosen, so nothing was recorded.")
+                return redirect("actions:follow_up", pk=meeting.pk)
+            try:
+                services.follow_up_record(meeting=meeting, by=request.user, reviews=reviews)
+            except (InvalidChange, StaleAction) as error:
+                messages.error(request, f"Nothing was recorded: {error}")
+            else:
+                messages.success(
+                    request,
+                    f"Review of {len(reviews)} action point{'s' if len(reviews) != 1 else ''} "
+                    "recorded; it is part of this meeting's summary.",
+                )
+                return redirect("actions:follow_up", pk=meeting.pk)
+        else:
+            messages.error(request, "Some reviews need a correction; nothing was recorded.")
+    else:
+        formset = ReviewFormSet(initial=[{"action": a.pk, "version": a.version} for a in to_review])
+    context = follow_up_context(meeting, request.user)
+    reviewed_here = {review.action_id: review for review in context["follow_up_reviews"]}
+    rows = []
+    for form in formset.forms:
+        action = by_pk.get(_int(form["action"].value()))
+        if action is not None:
+            rows.append(ReviewRow(form=form, action=action, review=reviewed_here.get(action.pk)))
+    previous = _previous_meeting(meeting)
+    closed_since = []
+    if previous is not None:
+        closed_since = list(
+            ActionPoint.objects.earlier_than(meeting)
+            .closed()
+            .filter(closed_at__gte=previous.start)
+            .exclude(updates__reviewed_at_meeting=meeting)
+            .with_related()
+            .with_updates()
+            .order_by("closed_at")
+        )
+    today = timezone.localdate()
+    context.update(
+        {
+            "overdue_count": sum(1 for row in rows if row.action.days_overdue(today)),
+            "meeting": meeting,
+            "formset": formset,
+            "rows": rows,
+            "previous_meeting": previous,
+            "closed_since": closed_since,
+        }
+    )
+    return render(request, "actions/follow_up.html", context)
+
+
+@dataclass
+class ReviewRow:
+    """One action on the follow-up page: its form, and its review at this meeting if any."""
+
+    form: forms.Form
+    action: ActionPoint
+    review: ActionUpdate | None
+
+    @property
+    def source_meeting(self) -> Meeting:
+        return self.action.agenda_item.meeting
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+# Dashboard ------------------------------------------------------------------------------------
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    now = timezone.now()
-    meetings = Meeting.objects.visible_to(request.user).select_related("body")
-    actions = ActionPoint.objects.visible_to(request.user).with_related()
-    return render(
-        request,
-        "actions/dashboard.html",
-        {
-            "next_meeting": meetings.filter(start__gte=now).order_by("start").first(),
-            "recent_meetings": meetings.filter(start__lt=now).order_by("-start")[:5],
-            "overdue_actions": actions.overdue().order_by("due_date")[:10],
-        },
+    user = request.user
+    now, today = timezone.now(), timezone.localdate()
+    meetings = Meeting.objects.visible_to(user).select_related("body")
+    actions = ActionPoint.objects.visible_to(user)
+    is_secretariat = roles.is_secretariat(user)
+    organization = roles.user_organization(user)
+    context: dict = {
+        "today": today,
+        "now": now,
+        "next_meeting": meetings.filter(start__gte=now).order_by("start").first(),
+        "awaiting_review": list(
+            meetings.filter(status=Meeting.Status.CIRCULATED).order_by("review_deadline")
+        ),
+        "organization": organization,
+        "bar_chart": charts.open_actions_by_organization(actions),
+        "line_chart": charts.opened_closed_by_quarter(actions, today=today),
+    }
+    if is_secretariat:
+        overdue = actions.overdue(today).with_related().order_by("due_date", "pk")
+        context.update(
+            {
+                "overdue_actions": list(overdue[:15]),
+                "overdue_count": overdue.count(),
+                "due_soon": list(
+                    actions.due_within(30, today).with_related().order_by("due_date", "pk")[:15]
+                ),
+                "recent_decisions": list(
+                    Decision.objects.filter(agenda_item__meeting__in=meetings.values("pk"))
+                    .select_related("agenda_item__meeting")
+                    .order_by("-agenda_item__meeting__start", "position")[:8]
+                ),
+            }
+        )
+    else:
+        owed = (
+            actions.open()
+            .owned_by_user(user)
+            .with_related()
+            .with_updates()
+            .order_by("due_date", "-agenda_item__meeting__start", "pk")
+        )
+        owed = list(owed)
+        # Overdue first (oldest due first), then the rest by due date, undated last.
+        owed.sort(key=lambda a: (a.days_overdue(today) == 0, a.due_date is None))
+        context["owed"] = owed
+    return render(request, "actions/dashboard.html", context)
+
+
+# Calendar feeds -------------------------------------------------------------------------------
+
+
+@login_required
+def calendar_settings(request: HttpRequest) -> HttpResponse:
+    """The user's private feed URL, and a button to regenerate it (revoking the old one)."""
+    token = services.calendar_token_for(request.user)
+    if request.method == "POST":
+        token.regenerate()
+        messages.success(request, "A new calendar address was made; the old one no longer works.")
+        return redirect("actions:calendar_settings")
+    feed_url = request.build_absolute_uri(reverse("actions:calendar_feed", args=[token.token]))
+    return render(request, "actions/calendar.html", {"token": token, "feed_url": feed_url})
+
+
+@login_not_required
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The feed itself: calendar programs cannot log in, so the secret URL is the credential."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    record = CalendarToken.objects.select_related("user").filter(token=token).first()
+    if record is None or not record.user.is_active:
+        raise Http404("Unknown calendar address.")
+    response = HttpResponse(
+        ical.build_feed(record.user, base_url=request.build_absolute_uri("/")),
+        content_type="text/calendar; charset=utf-8",
     )
+    response["Content-Disposition"] = 'inline; filename="minutes-tracker.ics"'
+    response["Cache-Control"] = "private, max-age=300"
+    return response

@@ -10,4 +10,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", config_views.healthz, name="healthz"),
     path("", include("minutes.urls")),
+    path("", include("actions.urls")),
+    path("", include("participants.urls")),
 ]

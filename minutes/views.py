@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from actions.follow_up import follow_up_context
 from minutes import forms, history, services
 from minutes.models import AgendaItem, Document, Meeting, ReviewComment, SummaryEvent
 from participants import roles
@@ -124,6 +125,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else None
         ),
         "zone_label": forms.primary_zone(meeting.body)[1] if is_secretariat else "",
+        **follow_up_context(meeting, request.user),
     }
     if is_secretariat:
         context["circulate_form"] = forms.CirculateForm(meeting=meeting)

@@ -1,0 +1,111 @@
+"""The tracker's filters: every choice lives in the query string, so a view can be bookmarked."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils import timezone
+
+from actions.models import ActionPoint
+from minutes.models import Meeting, Topic
+from participants.models import Body, Organization, Person
+
+# Open work first, in the order a follow-up reads; undated actions last whatever the database.
+STATUS_ORDER = Case(
+    *(When(status=s, then=Value(i)) for i, s in enumerate(ActionPoint.Status.values)),
+    output_field=IntegerField(),
+)
+MEETING_ORDER = ["-agenda_item__meeting__start", "agenda_item__position", "position", "pk"]
+SORTS = {
+    "meeting": ("Newest meeting first", MEETING_ORDER),
+    "due": ("Due date, earliest first", [F("due_date").asc(nulls_last=True), *MEETING_ORDER]),
+    "-due": ("Due date, latest first", [F("due_date").desc(nulls_last=True), *MEETING_ORDER]),
+    "status": ("Status", [STATUS_ORDER, F("due_date").asc(nulls_last=True), *MEETING_ORDER]),
+}
+
+
+class ActionPointFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", label="Text")
+    status = django_filters.MultipleChoiceFilter(
+        choices=ActionPoint.Status.choices, widget=forms.CheckboxSelectMultiple
+    )
+    overdue = django_filters.BooleanFilter(
+        method="filter_overdue",
+        label="Overdue only",
+        widget=forms.CheckboxInput,
+    )
+    organization = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.all(),
+        field_name="owner_organizations",
+        label="Owner organisation",
+        distinct=True,
+    )
+    person = django_filters.ModelChoiceFilter(
+        queryset=Person.objects.all(),
+        field_name="owner_people",
+        label="Owner person",
+        distinct=True,
+    )
+    body = django_filters.ModelChoiceFilter(
+        queryset=Body.objects.all(), field_name="agenda_item__meeting__body", label="Body"
+    )
+    meeting = django_filters.ModelChoiceFilter(
+        queryset=Meeting.objects.none(), field_name="agenda_item__meeting", label="Meeting"
+    )
+    topic = django_filters.ModelChoiceFilter(
+        queryset=Topic.objects.all(), field_name="topics", label="Topic", distinct=True
+    )
+    due_after = django_filters.DateFilter(
+        field_name="due_date",
+        lookup_expr="gte",
+        label="Due from",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    due_before = django_filters.DateFilter(
+        field_name="due_date",
+        lookup_expr="lte",
+        label="Due until",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    sort = django_filters.ChoiceFilter(
+        method="filter_sort",
+        label="Sort by",
+        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        empty_label=None,
+    )
+
+    class Meta:
+        model = ActionPoint
+        fields: list[str] = []
+
+    def __init__(self, data=None, *args, user=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        # Only meetings this user may see are offered (never a draft to a principal).
+        self.filters["meeting"].queryset = Meeting.objects.visible_to(user).select_related("body")
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        # The default sort applies when none is chosen, so the CSV and the page agree.
+        if not getattr(self.form, "cleaned_data", {}).get("sort"):
+            queryset = queryset.order_by(*SORTS["meeting"][1])
+        return queryset
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(text__icontains=value)
+            | Q(reference__icontains=value)
+            | Q(owner_note__icontains=value)
+        )
+
+    def filter_overdue(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.overdue(timezone.localdate())
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*SORTS.get(value, SORTS["meeting"])[1])

@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import datetime
+
+from actions.models import ActionPoint
+from minutes.models import Attendance
+from participants.models import Position
+from tests.factories import make_action, make_attendance, make_item, make_person, make_update
+
+
+def test_organisation_page_groups_what_it_owes_by_status_oldest_overdue_first(
+    client_for, principal, world, member_org
+):
+    older = make_action(
+        make_item(world.june),
+        text="An even older overdue action.",
+        owners=[member_org],
+        due_day=datetime.date(2022, 3, 1),
+    )
+    html = client_for(principal).get(member_org.get_absolute_url()).content.decode()
+    assert "UNHCR owes <strong>3</strong> open action points" in html
+    assert '<strong class="text-danger">3 overdue</strong>' in html
+    open_section = html[html.index("<h3>Open (2)</h3>") : html.index("<h3>In progress (1)</h3>")]
+    assert open_section.index("An even older overdue action.") < open_section.index(
+        "Develop a roadmap"
+    )
+    assert (
+        "Implement the recommendations on complementarity" in html[html.index("In progress (1)") :]
+    )
+    assert "Closed (1)" in html
+    assert "A draft action" not in html  # a principal never sees a draft's action
+    assert older.due_display in html
+    assert "years" in html  # the age of an action agreed in 2022/2023
+
+
+def test_organisation_page_shows_attendance_and_principals_over_time(
+    client_for, secretariat, principal, world, member_org
+):
+    earlier = make_person(name="Volker Türk")
+    Position.objects.create(
+        person=earlier,
+        organization=member_org,
+        title="Assistant High Commissioner for Protection",
+        is_principal=True,
+        start=datetime.date(2015, 1, 1),
+        end=datetime.date(2019, 12, 31),
+    )
+    triggs = member_org.positions.get(person__name="Gillian Triggs").person
+    make_attendance(world.march, triggs)
+    make_attendance(world.june, triggs, status=Attendance.Status.APOLOGIES)
+    html = client_for(secretariat).get(member_org.get_absolute_url()).content.decode()
+    assert "Took part in 1 of 3 meetings held." in html  # the draft counts for the secretariat
+    assert "Apologies" in html
+    assert "Volker Türk" in html
+    assert "31 Dec 2019" in html
+    assert "Gillian Triggs" in html
+
+
+def test_organisation_page_query_count_is_fixed(
+    client_for, principal, world, member_org, other_org, django_assert_num_queries
+):
+    for n in range(6):
+        action = make_action(
+            make_item(world.june),
+            owners=[member_org, other_org],
+            people=[make_person()],
+            due_day=datetime.date(2023, 1, n + 1),
+            status=ActionPoint.Status.IN_PROGRESS if n % 2 else ActionPoint.Status.OPEN,
+        )
+        make_update(action)
+        make_update(action)
+    for meeting in (world.march, world.june):
+        for person in (make_person(organization=member_org), make_person(organization=member_org)):
+            make_attendance(meeting, person)
+    client = client_for(principal)
+    # session, user, groups, organisation, its positions with people, owed actions,
+    # their owner orgs, owner people, logs, attendance, meetings held, user organisation.
+    with django_assert_num_queries(12):
+        response = client.get(member_org.get_absolute_url())
+    assert response.context["open_count"] == 8
+    assert len(response.context["attendances"]) == 4
+
+
+def test_organisation_list_shows_open_counts(
+    client_for, principal, world, django_assert_num_queries
+):
+    client = client_for(principal)
+    # session, user, groups, organisations with their open counts, user organisation.
+    with django_assert_num_queries(5):
+        html = client.get("/organizations/").content.decode()
+    row = html[html.index(">UNHCR</a>") :]
+    assert row[: row.index("</tr>")].rstrip().endswith("<td>2</td>")
+
+
+def test_person_pages_show_positions_attendance_and_actions(
+    client_for, secretariat, world, member_org, django_assert_num_queries
+):
+    person = make_person(name="Ugochi Daniels", organization=member_org, title="Deputy Director")
+    Position.objects.create(
+        person=person,
+        organization=member_org,
+        title="Chief of Staff",
+        end=datetime.date(2020, 1, 1),
+    )
+    world.overdue_unhcr.owner_people.add(person)
+    world.unowned.owner_people.add(person)
+    make_attendance(world.march, person)
+    make_attendance(world.june, person)
+    client = client_for(secretariat)
+    # session, user, groups, person, positions, actions, their orgs, people, attendance,
+    # user organisation.
+    with django_assert_num_queries(10):
+        html = client.get(person.get_absolute_url()).content.decode()
+    assert "Deputy Director" in html
+    assert "Chief of Staff" in html
+    assert "Develop a roadmap" in html
+    assert "The Network to map regional reviews." in html
+    assert html.count("<td>Present</td>") == 2
+    # session, user, people, current positions, user organisation (no role question asked).
+    with django_assert_num_queries(5):
+        html = client.get("/people/").content.decode()
+    assert "Ugochi Daniels" in html
+    assert "Deputy Director" in html
+    assert "Chief of Staff" not in html  # not current
+
+
+def test_my_organisation_link_for_principals_only(
+    client_for, principal, secretariat, member_org, db
+):
+    assert "My organisation" in client_for(principal).get("/").content.decode()
+    assert (
+        f'href="{member_org.get_absolute_url()}">My organisation'
+        in client_for(principal).get("/").content.decode()
+    )
+    assert "My organisation" not in client_for(secretariat).get("/").content.decode()
