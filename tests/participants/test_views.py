@@ -116,8 +116,9 @@ def test_person_pages_show_positions_attendance_and_actions(
     assert "Develop a roadmap" in html
     assert "The Network to map regional reviews." in html
     assert html.count("<td>Present</td>") == 2
-    # session, user, people, current positions, user organisation (no role question asked).
-    with django_assert_num_queries(5):
+    # session, user, people, current positions, user organisation, groups (the nav asks
+    # whether the user is a principal).
+    with django_assert_num_queries(6):
         html = client.get("/people/").content.decode()
     assert "Ugochi Daniels" in html
     assert "Deputy Director" in html
