@@ -79,6 +79,7 @@ class TimeSpan:
 class Summary:
     title: str = ""
     modality: str = ""
+    location: str = ""
     date: datetime.date | None = None
     times: list[TimeSpan] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
@@ -131,6 +132,7 @@ class Summary:
         return cls(
             title=data.get("title", ""),
             modality=data.get("modality", ""),
+            location=data.get("location", ""),
             date=datetime.date.fromisoformat(data["date"]) if data.get("date") else None,
             times=[TimeSpan(**t) for t in data.get("times", [])],
             participants=[Participant(**p) for p in data.get("participants", [])],
@@ -398,6 +400,10 @@ def _read_adoc_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
     return rows, i + 1
 
 
+def _cell(row: list[str], index: int | None) -> str:
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
 def _columns(header: list[str], wanted: dict[str, tuple[str, ...]]) -> dict[str, int]:
     found = {}
     for index, cell in enumerate(header):
@@ -496,9 +502,10 @@ def _participants_from_rows(rows: list[list[str]], status: str, known: set[str])
         return []
     found = []
     for row in rows[1:]:
-        cell = lambda key: (
-            row[columns[key]].strip() if key in columns and columns[key] < len(row) else ""
-        )  # noqa: E731
+
+        def cell(key: str, row: list[str] = row) -> str:
+            return _cell(row, columns.get(key))
+
         person = parse_participant(cell("name"), known, status)
         if person is None:
             continue
@@ -798,12 +805,12 @@ def parse_action(text: str, known_people: Iterable[str] = ()) -> Action:
                 due = value.strip()
             else:
                 owner = value.strip()
-    if not owner and (m := re.match(r"^([^:]{1,60}):\s+(\S.*)$", text)):
-        if _owner_like(m[1], known):
-            owner, text = m[1].strip(), m[2].strip()
-    if not owner and (m := re.match(r"^(.{1,60}?)\s+(?:to|will|shall|should)\s+\w", text)):
-        if _owner_like(m[1], known):
-            owner = m[1].strip()
+    m = None if owner else re.match(r"^([^:]{1,60}):\s+(\S.*)$", text)
+    if m and _owner_like(m[1], known):
+        owner, text = m[1].strip(), m[2].strip()
+    m = None if owner else re.match(r"^(.{1,60}?)\s+(?:to|will|shall|should)\s+\w", text)
+    if m and _owner_like(m[1], known):
+        owner = m[1].strip()
     if not due and (
         m := re.search(r"[\s(,;-]+(?:due|deadline)\s*:?\s*([^()]+?)\)?\.?$", text, re.I)
     ):
@@ -819,13 +826,12 @@ def _actions_from_rows(rows: list[list[str]], known_people: set[str]) -> list[Ac
     text_at = columns.get("text", 0)
     found = []
     for row in rows[1:]:
-        cell = lambda i: row[i].strip() if i is not None and i < len(row) else ""  # noqa: E731
-        text = cell(text_at)
+        text = _cell(row, text_at)
         if not text:
             continue
         action = parse_action(text, known_people)
-        action.owner = cell(columns.get("owner")) or action.owner
-        action.due = cell(columns.get("due")) or action.due
+        action.owner = _cell(row, columns.get("owner")) or action.owner
+        action.due = _cell(row, columns.get("due")) or action.due
         found.append(action)
     return found
 
@@ -837,7 +843,8 @@ def _actions_from_rows(rows: list[list[str]], known_people: set[str]) -> list[Ac
 @dataclass
 class _Body:
     discussion: str
-    decisions: list[Decision]
+    decisions: list[Decision]  # listed under a "Decisions" label
+    prose: list[Decision]  # found in sentences of the discussion
     actions: list[Action]
     listed_decisions: bool
 
@@ -921,9 +928,8 @@ def _scan_body(
         blank = False
         i += 1
     discussion = _tidy(kept)
-    if prose_decisions and not listed:
-        decisions = _decisions_in_prose(discussion) + decisions
-    return _Body(discussion, decisions, actions, listed)
+    prose = _decisions_in_prose(discussion) if prose_decisions else []
+    return _Body(discussion, decisions, prose, actions, listed)
 
 
 def _tidy(lines: list[str]) -> str:
@@ -977,10 +983,8 @@ def parse(text: str, *, known_organizations: Iterable[str] = ()) -> Summary:
     known = {k.strip().lower() for k in known_organizations if k and k.strip()}
     lines = _normalise_lines(text)
     headings = [i for i, line in enumerate(lines) if _heading(line)]
-    if len(headings) >= 2:
-        summary = _parse_structured(lines, known)
-    else:
-        summary = _parse_plain(lines, known)
+    structured = len(headings) >= 2
+    summary = _parse_structured(lines, known) if structured else _parse_plain(lines, known)
     summary.title = summary.title[:300]
     return summary
 
@@ -1054,14 +1058,15 @@ def _parse_plain(lines: list[str], known: set[str]) -> Summary:
     items, opening = _split_plain_body(body, summary.agenda)
     known_people = _known_people(summary)
     summary.opening_remarks = _tidy(opening)
-    for title, kind, chunk in items:
-        scanned = _scan_body(chunk, known_people)
+    scans = [(title, kind, _scan_body(chunk, known_people)) for title, kind, chunk in items]
+    listed = any(scan.listed_decisions for _, _, scan in scans)
+    for title, kind, scanned in scans:
         summary.items.append(
             Item(
                 title=title,
                 kind=kind,
                 discussion=scanned.discussion,
-                decisions=scanned.decisions,
+                decisions=_outcomes(scanned, listed),
                 actions=scanned.actions,
             )
         )
@@ -1074,11 +1079,16 @@ def _parse_plain(lines: list[str], known: set[str]) -> Summary:
             Item(
                 title="Discussion",
                 discussion=scanned.discussion,
-                decisions=scanned.decisions,
+                decisions=_outcomes(scanned, False),
                 actions=scanned.actions,
             )
         )
     return summary
+
+
+def _outcomes(scanned: _Body, listed_anywhere: bool) -> list[Decision]:
+    """A document that lists its decisions anywhere is trusted to list them all."""
+    return scanned.decisions if listed_anywhere else scanned.prose + scanned.decisions
 
 
 def _agenda_entry(line: str) -> str:
@@ -1235,7 +1245,9 @@ def _parse_structured(lines: list[str], known: set[str]) -> Summary:
     _header_facts(summary, header_text)
     opening: list[str] = []
     participant_lines: list[tuple[list[str], str]] = []
-    _read_preamble(preamble, participant_lines, opening)
+    location: list[str] = []
+    _read_preamble(preamble, participant_lines, opening, location)
+    summary.location = location[0][:200] if location else ""
     for node in flat:
         if _META_HEADING.match(node.title):
             _header_facts(summary, "\n".join(plain(ln) for ln in node.all_lines()))
@@ -1264,6 +1276,7 @@ def _parse_structured(lines: list[str], known: set[str]) -> Summary:
     explicit_decisions = any(kind == "decisions" for kind, _ in sections)
     general = Item(title="Decisions and action points", general=True)
     by_title: dict[str, Item] = {}
+    prose: dict[str, list[Decision]] = {}
     for kind, node in sections:
         if kind in ("participants", "apologies"):
             continue
@@ -1286,7 +1299,8 @@ def _parse_structured(lines: list[str], known: set[str]) -> Summary:
             general.decisions += scanned.decisions
             general.actions += scanned.actions
             continue
-        scanned = _scan_body(node.all_lines(), known_people, prose_decisions=not explicit_decisions)
+        scanned = _scan_body(node.all_lines(), known_people)
+        explicit_decisions = explicit_decisions or scanned.listed_decisions
         if not scanned.discussion and not scanned.decisions and not scanned.actions:
             continue
         item_title, item_kind = node.title.rstrip(":").strip(), REGULAR
@@ -1308,6 +1322,7 @@ def _parse_structured(lines: list[str], known: set[str]) -> Summary:
             item.discussion = "\n\n".join(p for p in (item.discussion, scanned.discussion) if p)
             item.decisions += decisions
             item.actions += scanned.actions
+            prose[key] += scanned.prose
             continue
         item = Item(
             title=item_title,
@@ -1317,7 +1332,11 @@ def _parse_structured(lines: list[str], known: set[str]) -> Summary:
             actions=scanned.actions,
         )
         by_title[key] = item
+        prose[key] = list(scanned.prose)
         summary.items.append(item)
+    if not explicit_decisions:
+        for key, item in by_title.items():
+            item.decisions = prose[key] + item.decisions
     remarks = _scan_body(opening, known_people, prose_decisions=False)
     summary.opening_remarks = remarks.discussion
     general.actions += remarks.actions
@@ -1331,7 +1350,10 @@ def _parse_structured(lines: list[str], known: set[str]) -> Summary:
 
 
 def _read_preamble(
-    preamble: list[str], participant_lines: list[tuple[list[str], str]], opening: list[str]
+    preamble: list[str],
+    participant_lines: list[tuple[list[str], str]],
+    opening: list[str],
+    location: list[str],
 ) -> None:
     """Attendance lists written as labelled lists under the title; the rest is opening text."""
     i = 0
@@ -1344,6 +1366,10 @@ def _read_preamble(
             if _INLINE_ROLL.match(text):
                 block = [line, *block]
             participant_lines.append((block, status))
+            continue
+        if m := re.match(r"^(?:location|venue|place)\s*:\s*(\S.*)$", text, re.I):
+            location.append(m[1].strip())
+            i += 1
             continue
         if _is_header_line(line) or _RULE.match(line) or re.match(r"^:\w+:", text):
             i += 1
