@@ -956,6 +956,13 @@ def _tidy(lines: list[str]) -> str:
         ):
             joined[-1][-1] = f"{joined[-1][-1].rstrip()} {first}"
             joined[-1].extend(para[1:])
+        elif (
+            joined
+            and _list_item(para[0]) is not None
+            and _list_item(joined[-1][-1]) is not None
+        ):
+            # One list, even when a Word file puts each bullet in its own paragraph.
+            joined[-1].extend(para)
         else:
             joined.append(para)
     out = []
