@@ -956,11 +956,7 @@ def _tidy(lines: list[str]) -> str:
         ):
             joined[-1][-1] = f"{joined[-1][-1].rstrip()} {first}"
             joined[-1].extend(para[1:])
-        elif (
-            joined
-            and _list_item(para[0]) is not None
-            and _list_item(joined[-1][-1]) is not None
-        ):
+        elif joined and _list_item(para[0]) is not None and _list_item(joined[-1][-1]) is not None:
             # One list, even when a Word file puts each bullet in its own paragraph.
             joined[-1].extend(para)
         else:
@@ -1031,9 +1027,11 @@ def _parse_plain(lines: list[str], known: set[str]) -> Summary:
         i = first_heading
     while i < len(lines) and not lines[i].strip():
         i += 1
+    first_line: list[str] = []
     if i < len(lines):
         head = _heading(lines[i])
         summary.title = plain(head[1] if head else lines[i])
+        first_line = [] if head else [lines[i], ""]
         i += 1
     _header_facts(summary, summary.title)
     opening: list[str] = []
@@ -1079,6 +1077,8 @@ def _parse_plain(lines: list[str], known: set[str]) -> Summary:
         )
     if not summary.items:
         # Nothing divides the text: keep it whole, as one item the secretariat can rework.
+        if summary.date is None and not summary.participants and not summary.agenda:
+            opening = first_line + opening
         scanned = _scan_body(opening, known_people)
         summary.opening_remarks = ""
         summary.fallback_item = True

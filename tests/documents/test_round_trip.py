@@ -122,14 +122,30 @@ def _generated_meeting(seed: int) -> Meeting:
     )
     make_decision(first, kind="noted", text="The budget outlook was noted.")
     make_decision(first, kind="requested", text="The secretariat was requested to revise it.")
-    make_action(first, text="Revise the budget outlook.", owners=[org_a], people=[member],
-                due_day=datetime.date(2025, 3, 1), precision=due.QUARTER)
-    make_action(first, text="Share the figures with members.", owner_note="the Network",
-                due_day=datetime.date(2025, 6, 12), precision=due.DAY)
+    make_action(
+        first,
+        text="Revise the budget outlook.",
+        owners=[org_a],
+        people=[member],
+        due_day=datetime.date(2025, 3, 1),
+        precision=due.QUARTER,
+    )
+    make_action(
+        first,
+        text="Share the figures with members.",
+        owner_note="the Network",
+        due_day=datetime.date(2025, 6, 12),
+        precision=due.DAY,
+    )
     second = make_item(meeting, title="Workplan", discussion="Members discussed the workplan.")
     make_decision(second, kind="endorsed", text="The workplan was endorsed.")
-    make_action(second, text="Publish the workplan.", owners=[org_b],
-                due_day=datetime.date(2025, 9, 1), precision=due.HALF)
+    make_action(
+        second,
+        text="Publish the workplan.",
+        owners=[org_b],
+        due_day=datetime.date(2025, 9, 1),
+        precision=due.HALF,
+    )
     make_action(second, text="Circulate a timeline.", precision=due.NONE)
     aob = make_item(meeting, title="AOB", kind="aob", discussion="No other business was raised.")
     assert aob.kind == "aob"
