@@ -43,10 +43,15 @@ class MeetingForm(forms.Form):
     modality = forms.ChoiceField(choices=Meeting.Modality.choices)
     location = forms.CharField(max_length=200, required=False)
     date = forms.DateField(
-        help_text="Day of the meeting (YYYY-MM-DD).", widget=forms.DateInput(attrs={"type": "date"})
+        help_text="Day of the meeting (YYYY-MM-DD).",
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
-    start_time = forms.TimeField(required=False, widget=forms.TimeInput(attrs={"type": "time"}))
-    end_time = forms.TimeField(required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    start_time = forms.TimeField(
+        required=False, widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+    )
+    end_time = forms.TimeField(
+        required=False, widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+    )
     opening_remarks = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text="Markdown."
     )

@@ -25,3 +25,18 @@ def demo(db):
 
     load_demo(password="demo-password-for-tests", log=lambda *_: None)
     return Meeting.objects.get(start__date="2023-03-20", title__startswith="Executive Committee")
+
+
+@pytest.fixture
+def demo_secretariat(demo):
+    from django.contrib.auth.models import User
+
+    return User.objects.get(username="secretariat")
+
+
+@pytest.fixture
+def demo_principal(demo):
+    """Gillian Triggs of UNHCR, a principal in the demo."""
+    from django.contrib.auth.models import User
+
+    return User.objects.get(username="principal")

@@ -93,10 +93,17 @@ class Command(BaseCommand):
             start = _midnight(summary, body)
         if dry_run:
             return f"{path}: {found}" + (f" ({' '.join(notes)})" if notes else "")
+        names = [p.name for p in summary.participants]
+        proposals = services.proposals_for(summary.participants, services.Registry(names))
         meeting = services.summary_import_save(
             parsed=summary, body=body, by=None, start=start, end=end, has_times=has_times
         )
-        return f"{path}: {found}; saved as draft meeting {meeting.pk}"
+        created = (
+            f" (new: {len(proposals.people)} people, {len(proposals.organizations)} organisations)"
+            if proposals
+            else ""
+        )
+        return f"{path}: {found}; saved as draft meeting {meeting.pk}{created}"
 
 
 def _midnight(summary: parser.Summary, body: Body):
