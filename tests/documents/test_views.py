@@ -38,7 +38,7 @@ def form_data(response) -> dict:
             data[management.add_prefix(name)] = management[name].value()
         forms += formset.forms
     for form in forms:
-        for name, field in form.fields.items():
+        for name in form.fields:
             value = form[name].value()
             if name in ("DELETE", "create_new"):
                 if value:
