@@ -1030,7 +1030,8 @@ def _parse_plain(lines: list[str], known: set[str]) -> Summary:
     first_line: list[str] = []
     if i < len(lines):
         head = _heading(lines[i])
-        summary.title = plain(head[1] if head else lines[i])
+        # A title is a line, not a page: a text with no line breaks is not read as one.
+        summary.title = plain((head[1] if head else lines[i])[:1000])
         first_line = [] if head else [lines[i], ""]
         i += 1
     _header_facts(summary, summary.title)

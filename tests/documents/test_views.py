@@ -395,3 +395,15 @@ def test_text_without_structure_offers_a_single_item_import(client_for, secretar
     assert meeting.has_times is False
     item = meeting.agenda_items.get()
     assert "Nothing in particular was settled today." in item.discussion
+
+
+def test_export_links_partial_points_at_both_exports_and_the_print_page(body):
+    from django.template.loader import render_to_string
+
+    meeting = make_meeting(body=body)
+    html = render_to_string("documents/_export_links.html", {"meeting": meeting})
+    assert f'href="/meetings/{meeting.pk}/export.docx"' in html
+    assert f'href="/meetings/{meeting.pk}/export.md"' in html
+    assert f'href="/meetings/{meeting.pk}/#summary" data-print' in html
+    assert "Print / PDF" in html
+    assert 'class="export-links no-print"' in html
