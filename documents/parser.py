@@ -702,9 +702,26 @@ def _decisions_in_prose(discussion: str) -> list[Decision]:
                     # "This was agreed." says nothing alone: keep what was agreed with it.
                     if len(text) < 40 and previous:
                         text = f"{previous} {text}"
-                    found.append(Decision(kind=kind, text=text))
+                    found.extend(Decision(kind=kind, text=t) for t in _split_elliptical(text))
                 previous = sentence.strip()
     return found
+
+
+_ELLIPSIS = re.compile(
+    r"^(?P<first>.*?\b(?P<verb>was|were)\s+(?P<done>\w+))\s*,\s*(?:and\s+)?(?:as|so)\s+"
+    r"(?:was|were)\s+(?P<second>.+?)\.?$",
+    re.I,
+)
+
+
+def _split_elliptical(text: str) -> list[str]:
+    """ "X were welcomed, and as were Y." records two outcomes: X, and Y that "were welcomed"."""
+    m = _ELLIPSIS.match(text)
+    if not m or len(m["second"].split()) < 3:
+        return [text]
+    second = m["second"].strip()
+    second = second[0].upper() + second[1:]
+    return [f"{m['first']}.", f"{second} {m['verb']} {m['done']}."]
 
 
 def _units(block: str) -> list[str]:

@@ -27,7 +27,7 @@ def test_dry_run_reports_each_file_and_saves_nothing(body, tmp_path):
     out = run(str(tmp_path), "--dry-run", "--body", body.slug)
     lines = out.strip().splitlines()
     assert lines[0] == (
-        f"{tmp_path / 'a-excom.txt'}: found 10 participants, 4 items, 8 decisions, 4 actions"
+        f"{tmp_path / 'a-excom.txt'}: found 10 participants, 4 items, 9 decisions, 4 actions"
     )
     assert (
         lines[1]

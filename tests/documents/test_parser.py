@@ -54,18 +54,18 @@ def test_sample_has_three_items_and_aob_with_their_sections(parsed):
 
 def test_sample_decisions_and_their_kinds(parsed):
     kinds = [[d.kind for d in item.decisions] for item in parsed.items]
-    assert kinds == [
-        ["endorsed", "agreed", "agreed", "agreed"],
-        ["endorsed"],
-        ["welcomed", "welcomed"],
-        ["agreed"],
+    assert kinds == [[kind for kind, _text in item["decisions"]] for item in sample.ITEMS] + [
+        [kind for kind, _text in sample.AOB["decisions"]]
     ]
     first = parsed.items[0].decisions
     assert first[0].text.startswith("The framework on the preparation and organization")
     # "This was agreed." carries what was agreed with it.
     assert "the timeframe for the regional reviews should remain flexible" in first[1].text
-    assert parsed.items[2].decisions[1].text.startswith("The set of key messages")
-    assert parsed.items[2].decisions[1].text.endswith("was well received by all.")
+    # "... were welcomed, and as were the recommendations ..." records two outcomes.
+    welcomed = [d.text for d in parsed.items[2].decisions]
+    assert welcomed[0].endswith("into the voluntary national reports for the HLPF were welcomed.")
+    assert welcomed[1] == sample.ITEMS[2]["decisions"][1][1]
+    assert welcomed[2] == "The set of key messages for the SDG Summit was well received by all."
 
 
 def test_sample_action_points_sit_under_the_right_items(parsed):

@@ -165,7 +165,7 @@ def test_upload_shows_a_preview_and_saves_nothing(sample_preview, demo):
     assert 'value="António Vitorino"' in page
     assert 'value="Network Coordinator"' in page
     assert "Framework on the preparation and organization of the Regional Reviews" in page
-    assert "Found 10 participants, 4 items, 8 decisions and 4 action points" in page
+    assert "Found 10 participants, 4 items, 9 decisions and 4 action points" in page
     assert page.count("No action points found under this item.") == 1  # the AOB
     assert not Meeting.objects.filter(status="draft", start__date="2023-03-20").exists()
 
@@ -198,7 +198,7 @@ def test_confirming_the_preview_saves_one_draft_with_every_field(sample_preview,
     items = list(meeting.agenda_items.order_by("position"))
     assert [i.kind for i in items] == ["regular", "regular", "regular", "aob"]
     assert [i.action_points.count() for i in items] == [2, 1, 1, 0]
-    assert [i.decisions.count() for i in items] == [4, 1, 2, 1]
+    assert [i.decisions.count() for i in items] == [4, 1, 3, 1]
     assert list(items[0].decisions.values_list("kind", flat=True)) == [
         "endorsed",
         "agreed",
