@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
 
 from actions.models import ActionPoint
 from documents import parser
@@ -24,11 +26,18 @@ class Registry:
             self.organizations[org.name.lower()] = org
             if org.acronym:
                 self.organizations[org.acronym.lower()] = org
-        self.people: dict[str, Person] = {}
-        if names:
-            wanted = {n.strip() for n in names if n.strip()}
-            for person in Person.objects.filter(name__in=wanted):
+        self.people: dict[str, Person | None] = {}
+        wanted = {n.strip() for n in names or () if n.strip()}
+        if wanted:
+            lowered = {n.lower() for n in wanted}
+            # One query for everyone named; exact spelling or any letter case.
+            found = Person.objects.annotate(lname=Lower("name")).filter(
+                Q(name__in=wanted) | Q(lname__in=lowered)
+            )
+            for person in found.order_by("pk"):
                 self.people.setdefault(person.name.lower(), person)
+            for name in lowered:
+                self.people.setdefault(name, None)
 
     def labels(self) -> list[str]:
         return list(self.organizations)

@@ -407,3 +407,14 @@ def test_export_links_partial_points_at_both_exports_and_the_print_page(body):
     assert f'href="/meetings/{meeting.pk}/#summary" data-print' in html
     assert "Print / PDF" in html
     assert 'class="export-links no-print"' in html
+
+
+def test_preview_query_count_does_not_grow_with_participants(
+    sample_preview, django_assert_num_queries
+):
+    client, url, _preview = sample_preview
+    # session, user, groups (role), body, its zones, organisations, people named (one query
+    # for all ten), the user's organisation for the header.
+    with django_assert_num_queries(8):
+        response = client.get(url)
+    assert response.status_code == 200
