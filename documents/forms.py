@@ -236,3 +236,60 @@ def orphans(items, decisions, actions) -> list[str]:
 
 def combine(day: datetime.date, time: datetime.time | None, zone) -> datetime.datetime:
     return datetime.datetime.combine(day, time or datetime.time(0, 0), tzinfo=zone)
+
+
+class PreviewForms:
+    """The preview's meeting form and its four formsets, bound or not, handled as one."""
+
+    def __init__(self, data, initial: dict) -> None:
+        item_count = len(initial["items"]) + 1
+        under = {"item_count": item_count}
+        self.meeting = MeetingForm(data, initial=initial["meeting"], prefix="meeting")
+        self.formsets = {
+            "participants": ParticipantFormSet(
+                data, initial=initial["participants"], prefix="participants"
+            ),
+            "items": ItemFormSet(data, initial=initial["items"], prefix="items"),
+            "decisions": DecisionFormSet(
+                data, initial=initial["decisions"], prefix="decisions", form_kwargs=under
+            ),
+            "actions": ActionFormSet(
+                data, initial=initial["actions"], prefix="actions", form_kwargs=under
+            ),
+        }
+
+    def is_valid(self) -> bool:
+        return all([self.meeting.is_valid(), *(f.is_valid() for f in self.formsets.values())])
+
+    def summary(self) -> parser.Summary:
+        f = self.formsets
+        return summary_from_forms(
+            self.meeting.cleaned_data, f["participants"], f["items"], f["decisions"], f["actions"]
+        )
+
+    def problems(self, summary: parser.Summary) -> list[str]:
+        f = self.formsets
+        found = orphans(f["items"], f["decisions"], f["actions"])
+        if not summary.items:
+            found.append("Keep at least one agenda item.")
+        return found
+
+    def typed_participants(self) -> list[parser.Participant]:
+        """The names as typed, for the flags, when the forms do not validate."""
+        return [
+            parser.Participant(
+                name=form["name"].value() or "",
+                organization=form["organization"].value() or "",
+                represented_by=form["represented_by"].value() or "",
+            )
+            for form in self.formsets["participants"].forms
+        ]
+
+    def times(self, zone) -> dict:
+        data = self.meeting.cleaned_data
+        end = data["end_time"]
+        return {
+            "start": combine(data["date"], data["start_time"], zone),
+            "end": combine(data["date"], end, zone) if end else None,
+            "has_times": data["start_time"] is not None,
+        }

@@ -106,92 +106,23 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
     zone = zones[0].tzinfo if zones else timezone.get_default_timezone()
     start, end, time_notes = services.meeting_times(summary, body)
     initial = import_forms.initial_data(summary, zone, start, end)
-    item_count = len(initial["items"]) + 1
-    bound = request.method == "POST"
-    data = request.POST if bound else None
-    meeting_form = import_forms.MeetingForm(data, initial=initial["meeting"], prefix="meeting")
-    formsets = {
-        "participants": import_forms.ParticipantFormSet(
-            data, initial=initial["participants"], prefix="participants"
-        ),
-        "items": import_forms.ItemFormSet(data, initial=initial["items"], prefix="items"),
-        "decisions": import_forms.DecisionFormSet(
-            data,
-            initial=initial["decisions"],
-            prefix="decisions",
-            form_kwargs={"item_count": item_count},
-        ),
-        "actions": import_forms.ActionFormSet(
-            data,
-            initial=initial["actions"],
-            prefix="actions",
-            form_kwargs={"item_count": item_count},
-        ),
-    }
+    forms = import_forms.PreviewForms(request.POST or None, initial)
     participants = summary.participants
-    if bound and meeting_form.is_valid() and all(f.is_valid() for f in formsets.values()):
-        corrected = import_forms.summary_from_forms(
-            meeting_form.cleaned_data,
-            formsets["participants"],
-            formsets["items"],
-            formsets["decisions"],
-            formsets["actions"],
-        )
-        participants = corrected.participants
-        registry = services.Registry([p.name for p in participants])
-        proposals = services.proposals_for(participants, registry)
-        problems = import_forms.orphans(
-            formsets["items"], formsets["decisions"], formsets["actions"]
-        )
-        if not corrected.items:
-            problems.append("Keep at least one agenda item.")
-        if proposals and not meeting_form.cleaned_data["create_new"]:
-            meeting_form.add_error(
-                "create_new",
-                "Tick this box to create the new people and organisations, "
-                "or correct the names to match the registry.",
-            )
-        elif not problems:
-            cleaned = meeting_form.cleaned_data
-            try:
-                meeting = services.summary_import_save(
-                    parsed=corrected,
-                    body=body,
-                    by=request.user,
-                    start=import_forms.combine(cleaned["date"], cleaned["start_time"], zone),
-                    end=import_forms.combine(cleaned["date"], cleaned["end_time"], zone)
-                    if cleaned["end_time"]
-                    else None,
-                    has_times=cleaned["start_time"] is not None,
-                    level=cleaned["level"],
-                )
-            except DatabaseError:
-                log.exception("Import of %s failed", entry["source"])
-                messages.error(request, "The summary could not be saved; nothing was saved.")
-            else:
+    if request.method == "POST":
+        if forms.is_valid():
+            corrected = forms.summary()
+            participants = corrected.participants
+            meeting = _confirm(request, forms, corrected, body, zone, entry["source"])
+            if meeting is not None:
                 pending = _pending(request)
                 pending.pop(token, None)
                 request.session[SESSION_KEY] = pending
-                messages.success(
-                    request,
-                    f"Imported “{meeting.title}” as a draft: {meeting.attendances.count()} "
-                    f"participants, {len(corrected.items)} items.",
-                )
                 return redirect(meeting.get_absolute_url())
-        for problem in problems:
-            messages.error(request, problem)
-    elif bound:
-        participants = [
-            parser.Participant(
-                name=f["name"].value() or "",
-                organization=f["organization"].value() or "",
-                represented_by=f["represented_by"].value() or "",
-            )
-            for f in formsets["participants"].forms
-        ]
-    item_rows, unplaced = _item_rows(formsets)
+        else:
+            participants = forms.typed_participants()
+    item_rows, unplaced = _item_rows(forms.formsets)
     registry = services.Registry([p.name for p in participants])
-    flags = _participant_flags(formsets["participants"], registry)
+    flags = _participant_flags(forms.formsets["participants"], registry)
     return render(
         request,
         "documents/import_preview.html",
@@ -200,29 +131,68 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
             "source": entry["source"],
             "body": body,
             "summary": summary,
-            "meeting_form": meeting_form,
-            "formsets": formsets,
-            "participant_rows": list(zip(formsets["participants"].forms, flags, strict=False)),
+            "meeting_form": forms.meeting,
+            "formsets": forms.formsets,
+            "participant_rows": list(zip(forms.formsets["participants"].forms, flags, strict=True)),
             "item_rows": item_rows,
             "unplaced": unplaced,
             "time_notes": time_notes,
             "proposals": services.proposals_for(participants, registry),
             "zone_label": zones[0].label if zones else "",
         },
-        status=422 if bound else 200,
+        status=422 if request.method == "POST" else 200,
     )
+
+
+def _confirm(request, forms, corrected, body, zone, source) -> Meeting | None:
+    """Save the corrected summary, or say why not; None when nothing was saved."""
+    registry = services.Registry([p.name for p in corrected.participants])
+    if (
+        services.proposals_for(corrected.participants, registry)
+        and not forms.meeting.cleaned_data["create_new"]
+    ):
+        forms.meeting.add_error(
+            "create_new",
+            "Tick this box to create the new people and organisations, "
+            "or correct the names to match the registry.",
+        )
+        return None
+    problems = forms.problems(corrected)
+    for problem in problems:
+        messages.error(request, problem)
+    if problems:
+        return None
+    try:
+        meeting = services.summary_import_save(
+            parsed=corrected,
+            body=body,
+            by=request.user,
+            level=forms.meeting.cleaned_data["level"],
+            **forms.times(zone),
+        )
+    except DatabaseError:
+        log.exception("Import of %s failed", source)
+        messages.error(request, "The summary could not be saved; nothing was saved.")
+        return None
+    messages.success(
+        request,
+        f"Imported “{meeting.title}” as a draft: {len(corrected.participants)} "
+        f"participants, {len(corrected.items)} items.",
+    )
+    return meeting
 
 
 def _participant_flags(formset, registry: services.Registry) -> list[list[str]]:
     flags = []
     for form in formset.forms:
-        value = lambda name, form=form: (form[name].value() or "").strip()  # noqa: E731
+        name = (form["name"].value() or "").strip()
+        organization = (form["organization"].value() or "").strip()
         row = []
-        if value("name") and registry.person(value("name")) is None:
+        if name and registry.person(name) is None:
             row.append("New person")
-        if value("organization") and registry.organization(value("organization")) is None:
+        if organization and registry.organization(organization) is None:
             row.append("Unknown organisation")
-        if value("name") and not value("organization"):
+        if name and not organization:
             row.append("No organisation")
         flags.append(row)
     return flags
