@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -15,6 +16,8 @@ from documents import parser
 from minutes.models import AgendaItem, Attendance, Decision, Meeting
 from minutes.references import next_reference
 from participants.models import Body, Organization, Person, Position
+
+log = logging.getLogger(__name__)
 
 
 class Registry:
@@ -243,6 +246,14 @@ def summary_import_save(
             )
         for number, action in enumerate(spec.actions):
             _save_action(meeting, item, number, action, registry, first_names)
+    log.info(
+        "Imported %s (meeting %s) for %s: %d participants, %d items",
+        parsed.title,
+        meeting.pk,
+        by or "a command",
+        len(parsed.participants),
+        len(parsed.items),
+    )
     return meeting
 
 
