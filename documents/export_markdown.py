@@ -1,0 +1,40 @@
+"""A meeting's summary as Markdown, laid out like the house format (and read back by the parser)."""
+
+from __future__ import annotations
+
+from documents.layout import AGENDA_HEADING, summary_layout
+
+
+def meeting_markdown(meeting) -> str:
+    layout = summary_layout(meeting)
+    out = [f"# {layout.title}", "", layout.day, ""]
+    if layout.times:
+        out += [layout.times, ""]
+    if layout.location:
+        out += [f"Location: {layout.location}", ""]
+    out += ["**Summary**", "", "## Participants:", ""]
+    out += [f"- {line}" for line in layout.participants] or ["- None recorded"]
+    out.append("")
+    if layout.apologies:
+        out += ["## Apologies and representations:", ""]
+        out += [f"- {line}" for line in layout.apologies]
+        out.append("")
+    if layout.agenda:
+        out += [f"## {AGENDA_HEADING}", ""]
+        out += [f"{n}. {title}" for n, title in enumerate(layout.agenda, start=1)]
+        out.append("")
+    if layout.opening_remarks:
+        out += [layout.opening_remarks, ""]
+    for item in layout.items:
+        out += [f"## {item.heading}", ""]
+        if item.discussion:
+            out += [item.discussion, ""]
+        if item.decisions:
+            out += ["### Decisions:", ""]
+            out += [f"- {line}" for line in item.decisions]
+            out.append("")
+        if item.actions:
+            out += ["### Action Points:", ""]
+            out += [f"- {line}" for line in item.actions]
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"

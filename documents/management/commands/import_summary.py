@@ -1,0 +1,115 @@
+"""python manage.py import_summary FILE_OR_FOLDER... [--dry-run] [--body SLUG]"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+from tqdm import tqdm
+
+from documents import parser, services
+from documents.readers import SUPPORTED, DocumentError, read_document
+from participants.models import Body
+
+
+class Command(BaseCommand):
+    help = "Import summaries (.docx, .txt, .md) as draft meetings; folders are read in name order."
+
+    def add_arguments(self, parser_):
+        parser_.add_argument("paths", nargs="+", help="Files or folders of summaries.")
+        parser_.add_argument(
+            "--body", help="Slug of the body that met (needed if there are several)."
+        )
+        parser_.add_argument(
+            "--dry-run", action="store_true", help="Read and report; save nothing."
+        )
+
+    def handle(self, *args, paths: list[str], body: str | None, dry_run: bool, **options):
+        target = self._body(body)
+        files = self._files(paths)
+        if not files:
+            raise CommandError("No .docx, .txt or .md files found in the given paths.")
+        failures = 0
+        with tqdm(files, unit="file", disable=None, file=self.stderr._out) as progress:
+            for path in progress:
+                progress.set_postfix_str(path.name[:40])
+                try:
+                    line = self._import(path, target, dry_run)
+                except (DocumentError, ValueError, DatabaseError) as error:
+                    failures += 1
+                    line = f"{path}: error: {error}"
+                tqdm.write(line, file=self.stdout._out)
+        verb = "read" if dry_run else "imported"
+        summary = f"{len(files) - failures} of {len(files)} files {verb}"
+        if dry_run:
+            summary += " (dry run: nothing saved)"
+        if failures:
+            raise CommandError(f"{summary}; {failures} failed.")
+        self.stdout.write(self.style.SUCCESS(summary + "."))
+
+    def _body(self, slug: str | None) -> Body:
+        if slug:
+            try:
+                return Body.objects.prefetch_related("time_zones").get(slug=slug)
+            except Body.DoesNotExist:
+                raise CommandError(f"No body with the slug {slug!r}.") from None
+        bodies = list(Body.objects.prefetch_related("time_zones")[:2])
+        if len(bodies) != 1:
+            raise CommandError("Say which body met with --body SLUG.")
+        return bodies[0]
+
+    def _files(self, paths: list[str]) -> list[Path]:
+        found: list[Path] = []
+        for raw in paths:
+            path = Path(raw)
+            if path.is_dir():
+                found += sorted(p for p in path.iterdir() if p.suffix.lower() in SUPPORTED)
+            elif path.exists():
+                found.append(path)
+            else:
+                raise CommandError(f"{raw}: no such file or folder.")
+        return found
+
+    def _import(self, path: Path, body: Body, dry_run: bool) -> str:
+        if path.stat().st_size > settings.UPLOAD_MAX_BYTES:
+            raise DocumentError(
+                f"larger than the limit of {settings.UPLOAD_MAX_BYTES // 1024:,} KB"
+            )
+        text = read_document(path.name, path.read_bytes(), max_bytes=settings.UPLOAD_MAX_BYTES)
+        summary = parser.parse(text, known_organizations=services.known_organization_labels())
+        found = (
+            f"found {len(summary.participants)} participants, {len(summary.business_items)} items, "
+            f"{len(summary.decisions)} decisions, {len(summary.actions)} actions"
+        )
+        if summary.is_unstructured:
+            raise DocumentError("no recognisable structure (import it in the browser as one item)")
+        start, end, notes = services.meeting_times(summary, body)
+        has_times = start is not None
+        if start is None:
+            if summary.date is None:
+                raise DocumentError(f"{found}; no date found, nothing saved")
+            start = _midnight(summary, body)
+        if dry_run:
+            return f"{path}: {found}" + (f" ({' '.join(notes)})" if notes else "")
+        names = [p.name for p in summary.participants]
+        proposals = services.proposals_for(summary.participants, services.Registry(names))
+        meeting = services.summary_import_save(
+            parsed=summary, body=body, by=None, start=start, end=end, has_times=has_times
+        )
+        created = (
+            f" (new: {len(proposals.people)} people, {len(proposals.organizations)} organisations)"
+            if proposals
+            else ""
+        )
+        return f"{path}: {found}; saved as draft meeting {meeting.pk}{created}"
+
+
+def _midnight(summary: parser.Summary, body: Body):
+    """Midnight of the meeting's day in the body's first zone, when no time is written."""
+    import datetime
+
+    zones = list(body.time_zones.all())
+    zone = zones[0].tzinfo if zones else datetime.UTC
+    return datetime.datetime.combine(summary.date, datetime.time(0, 0), tzinfo=zone)

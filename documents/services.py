@@ -1,0 +1,289 @@
+"""Turning a parsed (and corrected) summary into records, in one transaction."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
+
+from actions.models import ActionPoint
+from documents import parser
+from minutes.models import AgendaItem, Attendance, Decision, Meeting
+from minutes.references import next_reference
+from participants.models import Body, Organization, Person, Position
+
+log = logging.getLogger(__name__)
+
+
+class Registry:
+    """The organisations and people a summary names, looked up once per import."""
+
+    def __init__(self, names: list[str] | None = None) -> None:
+        self.organizations: dict[str, Organization] = {}
+        for org in Organization.objects.all():
+            self.organizations[org.name.lower()] = org
+            if org.acronym:
+                self.organizations[org.acronym.lower()] = org
+        self.people: dict[str, Person | None] = {}
+        wanted = {n.strip() for n in names or () if n.strip()}
+        if wanted:
+            lowered = {n.lower() for n in wanted}
+            # One query for everyone named; exact spelling or any letter case.
+            found = Person.objects.annotate(lname=Lower("name")).filter(
+                Q(name__in=wanted) | Q(lname__in=lowered)
+            )
+            for person in found.order_by("pk"):
+                self.people.setdefault(person.name.lower(), person)
+            for name in lowered:
+                self.people.setdefault(name, None)
+
+    def labels(self) -> list[str]:
+        return list(self.organizations)
+
+    def organization(self, label: str) -> Organization | None:
+        return self.organizations.get(label.strip().lower()) if label.strip() else None
+
+    def person(self, name: str) -> Person | None:
+        key = name.strip().lower()
+        if key not in self.people:
+            self.people[key] = Person.objects.filter(name__iexact=name.strip()).first()
+        return self.people[key]
+
+
+def known_organization_labels() -> list[str]:
+    return [
+        label
+        for pair in Organization.objects.values_list("acronym", "name")
+        for label in pair
+        if label
+    ]
+
+
+@dataclass
+class Proposals:
+    """What saving would create: shown in the preview, confirmed before it happens."""
+
+    people: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.people or self.organizations)
+
+
+def proposals_for(participants: list[parser.Participant], registry: Registry) -> Proposals:
+    found = Proposals()
+    for p in participants:
+        for name in (p.name, p.represented_by):
+            if name and registry.person(name) is None and name not in found.people:
+                found.people.append(name)
+        org = p.organization.strip()
+        if org and registry.organization(org) is None and org not in found.organizations:
+            found.organizations.append(org)
+    return found
+
+
+def zone_for(body: Body, label: str):
+    """The body's time zone a label names ("GVA time"), or None."""
+    wanted = label.strip().lower()
+    for zone in body.time_zones.all():
+        if zone.label.lower() == wanted or (wanted and wanted in zone.zone.lower()):
+            return zone
+    return None
+
+
+def meeting_times(
+    summary: parser.Summary, body: Body
+) -> tuple[datetime.datetime | None, datetime.datetime | None, list[str]]:
+    """Start and end from the parsed date and labelled times, with notes on what was guessed."""
+    notes: list[str] = []
+    if summary.date is None:
+        return None, None, ["No date found."]
+    zones = list(body.time_zones.all())
+    default = zones[0].tzinfo if zones else datetime.UTC
+    if not summary.times:
+        notes.append("No start or end time found.")
+        return None, None, notes
+    chosen = None
+    for span in summary.times:
+        zone = zone_for(body, span.label)
+        if zone is not None:
+            chosen = (span, zone.tzinfo)
+            break
+    if chosen is None:
+        span = summary.times[0]
+        chosen = (span, default)
+        if span.label:
+            notes.append(
+                f"The time zone “{span.label}” is not one of {body}’s; "
+                f"the times were read as {zones[0].label if zones else 'UTC'}."
+            )
+    span, tz = chosen
+    start = datetime.datetime.combine(
+        summary.date, datetime.time.fromisoformat(span.start), tzinfo=tz
+    )
+    end = None
+    if span.end:
+        end = datetime.datetime.combine(
+            summary.date, datetime.time.fromisoformat(span.end), tzinfo=tz
+        )
+        if end < start:
+            end += datetime.timedelta(days=1)
+    return start, end, notes
+
+
+def _owner_parts(owner: str) -> list[str]:
+    return [p.strip() for p in re.split(r",|;|&|/|\band\b", owner) if p.strip()]
+
+
+@transaction.atomic
+def summary_import_save(
+    *,
+    parsed: parser.Summary,
+    body: Body,
+    by,
+    start: datetime.datetime,
+    end: datetime.datetime | None = None,
+    has_times: bool = True,
+    level: str = "",
+) -> Meeting:
+    """Create the draft meeting with its attendance, items, decisions and action points.
+
+    Unknown organisations and people are created here: the preview has proposed them and
+    the secretariat has confirmed. Any failure rolls everything back.
+    """
+    names = [p.name for p in parsed.participants] + [
+        p.represented_by for p in parsed.participants if p.represented_by
+    ]
+    registry = Registry(names)
+    meeting = Meeting.objects.create(
+        body=body,
+        title=parsed.title[:300] or "Imported meeting",
+        level=level[:100],
+        modality=parsed.modality or Meeting.Modality.VIRTUAL,
+        location=parsed.location[:200],
+        start=start,
+        end=end,
+        has_times=has_times,
+        status=Meeting.Status.DRAFT,
+        opening_remarks=parsed.opening_remarks,
+    )
+    day = start.date()
+
+    def organization(label: str) -> Organization | None:
+        label = label.strip()
+        if not label:
+            return None
+        found = registry.organization(label)
+        if found is None:
+            is_acronym = bool(re.fullmatch(r"[A-Z][A-Z0-9&/\-]{1,11}", label))
+            found = Organization.objects.create(
+                name=label[:200],
+                acronym=label[:40] if is_acronym else "",
+                kind=Organization.Kind.OTHER,
+            )
+            registry.organizations[label.lower()] = found
+        return found
+
+    def person(name: str, org: Organization | None = None, title: str = "") -> Person:
+        found = registry.person(name)
+        if found is None:
+            found = Person.objects.create(name=name.strip()[:200])
+            registry.people[name.strip().lower()] = found
+            if org is not None and title:
+                Position.objects.create(
+                    person=found, organization=org, title=title[:300], start=day
+                )
+        return found
+
+    seen: set[int] = set()
+    first_names: dict[str, Person | None] = {}
+    for position, p in enumerate(parsed.participants):
+        org = organization(p.organization)
+        who = person(p.name, org, p.title)
+        if who.pk in seen:
+            continue
+        seen.add(who.pk)
+        first = who.name.split()[0].lower() if who.name.split() else ""
+        first_names[first] = None if first in first_names else who
+        status = p.status if p.status in Attendance.Status.values else Attendance.Status.PRESENT
+        representative = None
+        if status == Attendance.Status.REPRESENTED:
+            representative = person(p.represented_by) if p.represented_by else None
+            if representative is None or representative.pk == who.pk:
+                status = Attendance.Status.APOLOGIES
+                representative = None
+        Attendance.objects.create(
+            meeting=meeting,
+            person=who,
+            organization=org,
+            title=p.title[:300],
+            role=p.role[:100],
+            status=status,
+            represented_by=representative,
+            position=position,
+        )
+
+    for position, spec in enumerate(parsed.items, start=1):
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            position=position,
+            title=spec.title[:500] or f"Item {position}",
+            kind=AgendaItem.Kind.AOB if spec.kind == parser.AOB else AgendaItem.Kind.REGULAR,
+            discussion=spec.discussion,
+        )
+        for number, decision in enumerate(spec.decisions):
+            Decision.objects.create(
+                agenda_item=item,
+                position=number,
+                kind=decision.kind if decision.kind in Decision.Kind.values else "other",
+                text=decision.text,
+                reference=next_reference(Decision, meeting, "D"),
+            )
+        for number, action in enumerate(spec.actions):
+            _save_action(meeting, item, number, action, registry, first_names)
+    log.info(
+        "Imported %s (meeting %s) for %s: %d participants, %d items",
+        parsed.title,
+        meeting.pk,
+        by or "a command",
+        len(parsed.participants),
+        len(parsed.items),
+    )
+    return meeting
+
+
+def _save_action(meeting, item, number, action, registry, first_names) -> ActionPoint:
+    due_date, precision = parser.parse_due(action.due)
+    text = action.text
+    if action.due.strip() and due_date is None and action.due.strip().lower() != "no date":
+        # Kept with the text rather than lost: "Next week" is not a date the tracker can use.
+        text = f"{text} (Due: {action.due.strip()})"
+    orgs, people, note = [], [], []
+    for part in _owner_parts(action.owner):
+        if (org := registry.organization(part)) is not None:
+            orgs.append(org)
+        elif (who := registry.person(part)) is not None or (
+            who := first_names.get(part.lower())
+        ) is not None:
+            people.append(who)
+        else:
+            note.append(part)
+    point = ActionPoint.objects.create(
+        agenda_item=item,
+        position=number,
+        reference=next_reference(ActionPoint, meeting, "A"),
+        text=text,
+        owner_note=", ".join(note)[:200],
+        due_date=due_date,
+        due_precision=precision,
+    )
+    if orgs:
+        point.owner_organizations.set(orgs)
+    if people:
+        point.owner_people.set(people)
+    return point

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from documents import views
+
+app_name = "documents"
+urlpatterns = [
+    path("meetings/import/", views.import_start, name="import_start"),
+    path("meetings/import/<str:token>/", views.import_preview, name="import_preview"),
+    path("meetings/<int:pk>/export.docx", views.export_docx, name="export_docx"),
+    path("meetings/<int:pk>/export.md", views.export_markdown, name="export_markdown"),
+]

@@ -1,0 +1,246 @@
+"""Import a summary (upload or paste, preview, confirm) and export one as .docx or Markdown."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from documents import forms as import_forms
+from documents import parser, services
+from documents.export_docx import meeting_docx
+from documents.export_markdown import meeting_markdown
+from documents.layout import filename
+from documents.readers import DocumentError, check_text, read_document
+from minutes.models import Meeting
+from minutes.views import get_meeting_for_user
+from participants import roles
+from participants.models import Body
+
+log = logging.getLogger(__name__)
+
+SESSION_KEY = "documents_imports"
+# Pending previews kept per session; older ones are dropped so the session stays small.
+KEEP_PENDING = 3
+
+
+def _require_secretariat(request: HttpRequest) -> None:
+    if not roles.is_secretariat(request.user):
+        raise PermissionDenied("Only the secretariat imports summaries.")
+
+
+def _pending(request: HttpRequest) -> dict:
+    return request.session.get(SESSION_KEY, {})
+
+
+def _store(request: HttpRequest, body: Body, summary: parser.Summary, source: str) -> str:
+    token = secrets.token_urlsafe(12)
+    pending = _pending(request)
+    pending[token] = {
+        "body": body.pk,
+        "source": source,
+        "created": timezone.now().isoformat(),
+        "summary": summary.to_dict(),
+    }
+    for old in sorted(pending, key=lambda t: pending[t]["created"])[:-KEEP_PENDING]:
+        del pending[old]
+    request.session[SESSION_KEY] = pending
+    return token
+
+
+@login_required
+def import_start(request: HttpRequest) -> HttpResponse:
+    _require_secretariat(request)
+    form = import_forms.ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        body = form.cleaned_data["body"]
+        upload = form.cleaned_data["file"]
+        try:
+            if upload is not None:
+                if upload.size > settings.UPLOAD_MAX_BYTES:
+                    raise DocumentError(
+                        f"“{upload.name}” is {upload.size // 1024:,} KB; the limit is "
+                        f"{settings.UPLOAD_MAX_BYTES // 1024:,} KB."
+                    )
+                source = upload.name
+                text = read_document(
+                    upload.name, upload.read(), max_bytes=settings.UPLOAD_MAX_BYTES
+                )
+            else:
+                source = "pasted text"
+                text = check_text(form.cleaned_data["text"], max_bytes=settings.UPLOAD_MAX_BYTES)
+        except DocumentError as error:
+            form.add_error("file" if upload is not None else "text", str(error))
+        else:
+            summary = parser.parse(text, known_organizations=services.known_organization_labels())
+            token = _store(request, body, summary, source)
+            if summary.is_unstructured:
+                return render(
+                    request,
+                    "documents/import_form.html",
+                    {"form": form, "unstructured": token, "source": source},
+                    status=422,
+                )
+            return redirect("documents:import_preview", token=token)
+    return render(request, "documents/import_form.html", {"form": form})
+
+
+@login_required
+def import_preview(request: HttpRequest, token: str) -> HttpResponse:
+    _require_secretariat(request)
+    entry = _pending(request).get(token)
+    if entry is None:
+        messages.warning(request, "That import has expired or was already saved. Start again.")
+        return redirect("documents:import_start")
+    body = get_object_or_404(Body.objects.prefetch_related("time_zones"), pk=entry["body"])
+    summary = parser.Summary.from_dict(entry["summary"])
+    zones = list(body.time_zones.all())
+    zone = zones[0].tzinfo if zones else timezone.get_default_timezone()
+    start, end, time_notes = services.meeting_times(summary, body)
+    initial = import_forms.initial_data(summary, zone, start, end)
+    forms = import_forms.PreviewForms(request.POST or None, initial)
+    participants = summary.participants
+    if request.method == "POST":
+        if forms.is_valid():
+            corrected = forms.summary()
+            participants = corrected.participants
+            meeting = _confirm(request, forms, corrected, body, zone, entry["source"])
+            if meeting is not None:
+                pending = _pending(request)
+                pending.pop(token, None)
+                request.session[SESSION_KEY] = pending
+                return redirect(meeting.get_absolute_url())
+        else:
+            participants = forms.typed_participants()
+    item_rows, unplaced = _item_rows(forms.formsets)
+    registry = services.Registry([p.name for p in participants])
+    flags = _participant_flags(forms.formsets["participants"], registry)
+    return render(
+        request,
+        "documents/import_preview.html",
+        {
+            "token": token,
+            "source": entry["source"],
+            "body": body,
+            "summary": summary,
+            "meeting_form": forms.meeting,
+            "formsets": forms.formsets,
+            "participant_rows": list(zip(forms.formsets["participants"].forms, flags, strict=True)),
+            "item_rows": item_rows,
+            "unplaced": unplaced,
+            "time_notes": time_notes,
+            "proposals": services.proposals_for(participants, registry),
+            "zone_label": zones[0].label if zones else "",
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+def _confirm(request, forms, corrected, body, zone, source) -> Meeting | None:
+    """Save the corrected summary, or say why not; None when nothing was saved."""
+    registry = services.Registry([p.name for p in corrected.participants])
+    if (
+        services.proposals_for(corrected.participants, registry)
+        and not forms.meeting.cleaned_data["create_new"]
+    ):
+        forms.meeting.add_error(
+            "create_new",
+            "Tick this box to create the new people and organisations, "
+            "or correct the names to match the registry.",
+        )
+        return None
+    problems = forms.problems(corrected)
+    for problem in problems:
+        messages.error(request, problem)
+    if problems:
+        return None
+    try:
+        meeting = services.summary_import_save(
+            parsed=corrected,
+            body=body,
+            by=request.user,
+            level=forms.meeting.cleaned_data["level"],
+            **forms.times(zone),
+        )
+    except DatabaseError:
+        log.exception("Import of %s failed", source)
+        messages.error(request, "The summary could not be saved; nothing was saved.")
+        return None
+    messages.success(
+        request,
+        f"Imported “{meeting.title}” as a draft: {len(corrected.participants)} "
+        f"participants, {len(corrected.items)} items.",
+    )
+    return meeting
+
+
+def _participant_flags(formset, registry: services.Registry) -> list[list[str]]:
+    flags = []
+    for form in formset.forms:
+        name = (form["name"].value() or "").strip()
+        organization = (form["organization"].value() or "").strip()
+        row = []
+        if name and registry.person(name) is None:
+            row.append("New person")
+        if organization and registry.organization(organization) is None:
+            row.append("Unknown organisation")
+        if name and not organization:
+            row.append("No organisation")
+        flags.append(row)
+    return flags
+
+
+def _item_rows(formsets) -> list[dict]:
+    """Each item form with the decision and action forms placed under it."""
+    decisions, actions = formsets["decisions"], formsets["actions"]
+
+    def under(formset, number):
+        return [f for f in formset.forms if str(f["item"].value()) == str(number)]
+
+    rows = []
+    placed: set[int] = set()
+    for number, form in enumerate(formsets["items"].forms, start=1):
+        item_actions = under(actions, number)
+        item_decisions = under(decisions, number)
+        placed.update(id(f) for f in item_actions + item_decisions)
+        rows.append(
+            {
+                "number": number,
+                "form": form,
+                "decisions": item_decisions,
+                "actions": item_actions,
+                "no_actions": bool(form.initial) and not item_actions,
+            }
+        )
+    unplaced = {
+        "decisions": [f for f in decisions.forms if id(f) not in placed],
+        "actions": [f for f in actions.forms if id(f) not in placed],
+    }
+    return rows, unplaced
+
+
+@login_required
+def export_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk, Meeting.objects.with_summary())
+    response = HttpResponse(
+        meeting_docx(meeting),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename(meeting, "docx")}"'
+    return response
+
+
+@login_required
+def export_markdown(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk, Meeting.objects.with_summary())
+    response = HttpResponse(meeting_markdown(meeting), content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename(meeting, "md")}"'
+    return response

@@ -1,0 +1,72 @@
+"""python manage.py import_summary FILE_OR_FOLDER... [--dry-run] [--body SLUG]"""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from minutes.models import Meeting
+from tests.documents.conftest import SAMPLE
+
+
+def run(*args) -> str:
+    out = io.StringIO()
+    call_command("import_summary", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def test_dry_run_reports_each_file_and_saves_nothing(body, tmp_path):
+    shutil.copy(SAMPLE, tmp_path / "a-excom.txt")
+    (tmp_path / "b-notes.md").write_text(
+        "# Sync 3 May 2024\n\n## Budget\n\nACTION: Ann to send it\n"
+    )
+    (tmp_path / "ignored.pdf").write_bytes(b"%PDF")
+    out = run(str(tmp_path), "--dry-run", "--body", body.slug)
+    lines = out.strip().splitlines()
+    assert lines[0] == (
+        f"{tmp_path / 'a-excom.txt'}: found 10 participants, 4 items, 9 decisions, 4 actions"
+    )
+    assert (
+        lines[1]
+        == f"{tmp_path / 'b-notes.md'}: found 0 participants, 1 items, 0 decisions, 1 actions (No start or end time found.)"
+    )
+    assert lines[-1] == "2 of 2 files read (dry run: nothing saved)."
+    assert Meeting.objects.count() == 0
+
+
+def test_import_saves_drafts_and_reports_errors_per_file(body, tmp_path):
+    shutil.copy(SAMPLE, tmp_path / "a-excom.txt")
+    (tmp_path / "b-empty.txt").write_bytes(b"")
+    with pytest.raises(CommandError, match="1 of 2 files imported; 1 failed"):
+        out = io.StringIO()
+        call_command("import_summary", str(tmp_path), stdout=out, stderr=io.StringIO())
+    meeting = Meeting.objects.get()
+    assert meeting.status == Meeting.Status.DRAFT
+    assert meeting.attendances.count() == 10
+    assert meeting.agenda_items.count() == 4
+    lines = out.getvalue().strip().splitlines()
+    # The body fixture's registry has none of the sample's people: they are reported.
+    assert lines[0].endswith(
+        f"saved as draft meeting {meeting.pk} (new: 10 people, 8 organisations)"
+    )
+    assert lines[1] == f"{tmp_path / 'b-empty.txt'}: error: “b-empty.txt” is empty."
+
+
+def test_the_body_must_be_named_when_there_are_several(body, tmp_path):
+    from tests.factories import make_body
+
+    make_body()
+    with pytest.raises(CommandError, match="--body"):
+        run(str(SAMPLE))
+
+
+def test_the_corpus_imports_in_a_dry_run(corpus, body):
+    out = run(str(corpus), "--dry-run", "--body", body.slug)
+    assert (
+        "04_un80-iahwg-session6-transcript-2025-11-14.txt: found 0 participants, 1 items, 0 decisions, 0 actions"
+        in out
+    )
+    assert "7 of 7 files read" in out
