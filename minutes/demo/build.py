@@ -375,6 +375,22 @@ def _history(body, orgs, people, topics, sample_meeting) -> None:
     org_labels = [label for label in orgs if label != "ECLAC"]
     for number, (start, status) in enumerate(plan):
         _history_meeting(body, orgs, org_labels, principals, topics, rng, number, start, status)
+    _link_reviews(body)
+
+
+def _link_reviews(body) -> None:
+    """Each progress entry is reviewed at the body's first meeting after it: the follow-up."""
+    meetings = list(
+        Meeting.objects.filter(body=body)
+        .exclude(status=Meeting.Status.PLANNED)
+        .order_by("start")
+        .values_list("pk", "start")
+    )
+    for update in ActionUpdate.objects.filter(action__agenda_item__meeting__body=body):
+        later = [pk for pk, start in meetings if start >= update.created_at]
+        if later:
+            update.reviewed_at_meeting_id = later[0]
+            update.save(update_fields=["reviewed_at_meeting"])
 
 
 def _history_meeting(body, orgs, org_labels, principals, topics, rng, number, start, status):
