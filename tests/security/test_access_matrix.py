@@ -108,9 +108,10 @@ def _check(case: urlwalk.Case, role: str, response, secretariat_status: int) -> 
     if code >= 500:
         return f"{code} server error"
     if (name, role) in EXPECTED_OVERRIDES or (name.rsplit(":", 1)[-1], role) in EXPECTED_OVERRIDES:
-        allowed = EXPECTED_OVERRIDES.get((name, role)) or EXPECTED_OVERRIDES[
-            (name.rsplit(":", 1)[-1], role)
-        ]
+        allowed = (
+            EXPECTED_OVERRIDES.get((name, role))
+            or EXPECTED_OVERRIDES[(name.rsplit(":", 1)[-1], role)]
+        )
         return None if code in allowed else f"{code}, expected one of {sorted(allowed)}"
     if _matches(name, ADMIN_ONLY) and role != "admin":
         refused = _is_login_redirect(response) or code in (403, 404)

@@ -104,9 +104,9 @@ PARAM_OVERRIDES: dict[tuple[str, str], Callable[[World, Bundle | None], Any]] = 
 # Parameter name -> value maker, whatever the URL.
 PARAM_BY_NAME: dict[str, Callable[[World, Bundle | None], Any]] = {
     "token": _ical_token,
-    "year": lambda w, b: (b.meeting.start.year if b else 2023),
-    "month": lambda w, b: (b.meeting.start.month if b else 3),
-    "day": lambda w, b: (b.meeting.start.day if b else 20),
+    "year": lambda w, b: b.meeting.start.year if b else 2023,
+    "month": lambda w, b: b.meeting.start.month if b else 3,
+    "day": lambda w, b: b.meeting.start.day if b else 20,
 }
 
 
@@ -199,7 +199,10 @@ def _pattern_params(pattern: Any) -> dict[str, str]:
     converters = getattr(pattern, "converters", None)
     regex = pattern.regex
     names = list(regex.groupindex)
-    return {n: _converter_name(converters[n]) if converters and n in converters else "str" for n in names}
+    return {
+        n: _converter_name(converters[n]) if converters and n in converters else "str"
+        for n in names
+    }
 
 
 def discover(resolver: URLResolver | None = None) -> list[Route]:
