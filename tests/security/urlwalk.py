@@ -406,7 +406,8 @@ def build_world(users: dict[str, User] | None = None, *, marker: str = "") -> Wo
     )
     person = users["principal"].person
     topic = f.make_topic(name="Regional Reviews", slug="regional-reviews")
-    now = timezone.now()
+    # Whole minutes, as times typed in a form are (|date:"c" would print microseconds).
+    now = timezone.now().replace(second=0, microsecond=0)
     when = {
         "planned": now + datetime.timedelta(days=20),
         "draft": now - datetime.timedelta(days=3),
