@@ -114,8 +114,13 @@ class KeyboardUser:
             }"""
         )
 
-    def press(self, key: str) -> dict:
-        self.page.keyboard.press(key)
+    def press(self, key: str, *, navigates: bool = False) -> dict:
+        """Press a key; ``navigates=True`` when it follows a link or submits a form."""
+        if navigates:
+            with self.page.expect_navigation():
+                self.page.keyboard.press(key)
+        else:
+            self.page.keyboard.press(key)
         now = self.focused()
         self.trail.append(f"{key}->{now['tag']}#{now.get('id', '')}:{now['label']}")
         if now["tag"] != "body":

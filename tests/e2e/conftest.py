@@ -60,3 +60,18 @@ def login(page, demo_site):
         return page
 
     return as_user
+
+
+@pytest.fixture(autouse=True)
+def _role_groups(request):
+    """Put back the role groups the migrations made: a transactional test's flush removes them,
+    and the next browser test (demo or factories) needs them."""
+    if "transactional_db" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.contrib.auth.models import Group
+
+    from participants import roles
+
+    for name in (roles.SECRETARIAT, roles.PRINCIPALS):
+        Group.objects.get_or_create(name=name)
