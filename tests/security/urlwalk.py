@@ -100,6 +100,9 @@ def _ical_token(world: World, bundle: Bundle | None) -> str:
 PARAM_OVERRIDES: dict[tuple[str, str], Callable[[World, Bundle | None], Any]] = {
     ("password_reset_confirm", "uidb64"): _password_reset_uid,
     ("password_reset_confirm", "token"): _password_reset_token,
+    # An import waiting in the session (issue 5's importer): an unknown one sends the
+    # secretariat back to the start (302) and principals get 403.
+    ("documents:import_preview", "token"): lambda world, bundle: "no-such-import",
 }
 # Parameter name -> value maker, whatever the URL.
 PARAM_BY_NAME: dict[str, Callable[[World, Bundle | None], Any]] = {
@@ -252,15 +255,31 @@ def _words(route_name: str) -> list[str]:
     return re.split(r"[_\-]+", route_name.rsplit(":", 1)[-1].lower())
 
 
+def _object_word(word: str) -> str | None:
+    word = word.lower().replace("-", "").replace("_", "")
+    for candidate in (word, word[:-1] if word.endswith("s") else word):
+        if candidate in OBJECT_KEYS:
+            return OBJECT_KEYS[candidate]
+    return None
+
+
 def _key_for(route: Route, param: str) -> str | None:
-    """Which world object a parameter names, or None."""
+    """Which world object a parameter names, or None.
+
+    A bare ``pk`` (or ``id``/``slug``) belongs to the path segment before it
+    (``meetings/<int:pk>/items/<int:item_pk>/``: pk is the meeting, item_pk the item); failing
+    that, to the first word of the URL name that names an object (``search:topic_detail``).
+    """
     p = param.lower()
     if p in ("pk", "id", "slug", "uuid"):
+        before = re.search(
+            r"([A-Za-z][\w\-]*)/(?:\^)?<(?:\w+:)?" + re.escape(param) + ">", route.route
+        )
+        if before and (key := _object_word(before.group(1))):
+            return key
         for word in _words(route.name):
-            if word in OBJECT_KEYS:
-                return OBJECT_KEYS[word]
-            if word.endswith("s") and word[:-1] in OBJECT_KEYS:
-                return OBJECT_KEYS[word[:-1]]
+            if key := _object_word(word):
+                return key
         return None
     stem = re.sub(r"_?(pk|id|slug|uuid)$", "", p)
     for candidate in (stem, stem.replace("_", ""), stem.rsplit("_", 1)[-1]):
