@@ -26,6 +26,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -231,16 +232,41 @@ def bulk_archive(*, meetings: int) -> None:
 
 @dataclass
 class WriteStep:
-    """A POST the clients make; ``count()`` says how many marked rows the database holds."""
+    """POSTs the clients make. Each body holds ``{marker}-{n}`` in the field ``count_field`` of
+    ``count_model``, so the rows they create can be counted afterwards."""
 
     name: str
-    path: str
-    body: str  # urlencoded, {n} replaced by a unique number per request
-    count_model: str  # "app_label.Model" whose `field` contains the marker
+    lines: list[tuple[str, str]]  # (path, urlencoded body with {n}); one object per line
+    count_model: str
     count_field: str
 
 
-def admin_action_update_step() -> WriteStep | None:
+def progress_form_step(marker: str) -> WriteStep | None:
+    """Progress entries through the action page's form (issue 3), one open action per line:
+    the form carries the action's version, so no two writes may share an action."""
+    from django.urls import NoReverseMatch, reverse
+
+    from actions.models import ActionPoint
+
+    try:
+        reverse("actions:action_update", args=[1])
+    except NoReverseMatch:
+        return None
+    actions = ActionPoint.objects.filter(
+        status__in=ActionPoint.OPEN_STATUSES,
+        agenda_item__meeting__status__in=["circulated", "approved"],
+    ).values_list("pk", "version")[:5000]
+    lines = [
+        (
+            reverse("actions:action_update", args=[pk]),
+            f"text={marker}-{{n}}&status=&due_date=&due_precision=&version={version}",
+        )
+        for pk, version in actions
+    ]
+    return WriteStep("progress form (actions:action_update)", lines, "actions.ActionUpdate", "text")
+
+
+def admin_action_update_step(marker: str) -> WriteStep | None:
     """Fallback until the progress form exists: add an action update through the admin."""
     from django.urls import reverse
 
@@ -249,13 +275,12 @@ def admin_action_update_step() -> WriteStep | None:
     action = ActionPoint.objects.order_by("pk").first()
     if action is None:
         return None
-    today = datetime.date.today()
     fields = {
         "action": str(action.pk),
         "author": "",
-        "created_at_0": today.isoformat(),
+        "created_at_0": datetime.date.today().isoformat(),
         "created_at_1": "12:00:00",
-        "text": MARKER + "-{n}",
+        "text": marker + "-{n}",
         "status_from": "",
         "status_to": "",
         "due_date_from": "",
@@ -264,18 +289,17 @@ def admin_action_update_step() -> WriteStep | None:
         "_save": "Save",
     }
     body = "&".join(f"{k}={v}" for k, v in fields.items())
-    return WriteStep(
-        "admin: add an action update",
-        reverse("admin:actions_actionupdate_add"),
-        body,
-        "actions.ActionUpdate",
-        "text",
-    )
+    path = reverse("admin:actions_actionupdate_add")
+    return WriteStep("admin: add an action update", [(path, body)], "actions.ActionUpdate", "text")
 
 
-# Candidates in order of preference: the lead adds the editor's progress form here after
-# merging (a function returning a WriteStep, or None when its URL does not exist).
-WRITE_STEPS = [admin_action_update_step]
+# Candidates in order of preference; the first that returns a step is used. Add the item
+# editor's form here once it can take a write without a formset round trip.
+WRITE_STEPS = [progress_form_step, admin_action_update_step]
+
+
+def choose_write(marker: str) -> WriteStep | None:
+    return next((s for make in WRITE_STEPS if (s := make(marker)) is not None), None)
 
 
 def make_sessions() -> dict[str, str]:
@@ -297,7 +321,7 @@ def make_sessions() -> dict[str, str]:
     return cookies
 
 
-def make_plan(path: Path, write: WriteStep | None, writes_weight: int) -> dict:
+def make_plan(path: Path, write: WriteStep | None) -> dict:
     from django.urls import NoReverseMatch, reverse
 
     from minutes.models import Meeting
@@ -330,7 +354,7 @@ def make_plan(path: Path, write: WriteStep | None, writes_weight: int) -> dict:
         for role in ("admin", "principal"):
             lines.append(f"{role} 1 GET /meetings/{pk}/")
     if write is not None:
-        lines.append(f"admin {writes_weight} POST {write.path} {write.body}")
+        lines += [f"admin 1 POST {p} {body}" for p, body in write.lines]
     path.write_text("\n".join(lines) + "\n")
     return {"lines": len(lines), "summaries": len(meetings), "search": bool(search)}
 
@@ -400,6 +424,8 @@ def run_wrk(args, plan: Path, cookies: dict[str, str], csrf: str, seconds: int) 
         "LOAD_PLAN": str(plan),
         "LOAD_CSRF": csrf,
         "LOAD_ROLES": "admin,principal",
+        "LOAD_THREADS": str(args.threads),
+        "LOAD_WRITE_EVERY": str(args.write_every),
         **{f"LOAD_COOKIE_{r.upper()}": f"{c}; csrftoken={csrf}" for r, c in cookies.items()},
     }
     command = [
@@ -472,7 +498,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--restart-seconds", type=int, default=30)
     parser.add_argument("--meetings", type=int, default=250, help="bulk archive size")
-    parser.add_argument("--writes-weight", type=int, default=10, help="writes per plan round")
+    parser.add_argument(
+        "--write-every", type=int, default=8, help="every Nth request of a writing client"
+    )
     parser.add_argument("--pg-cluster", default=os.environ.get("LOAD_PG_CLUSTER", "15 main"))
     parser.add_argument("--skip-prepare", action="store_true")
     parser.add_argument("--skip-restart", action="store_true")
@@ -488,53 +516,55 @@ def main() -> None:
     if not args.skip_prepare:
         prepare_database(args)
     django_setup(args)
-    write = next((s for make in WRITE_STEPS if (s := make()) is not None), None)
     from minutes.models import Meeting
 
-    figures: dict = {"meetings": Meeting.objects.count(), "write_step": write and write.name}
+    figures: dict = {"meetings": Meeting.objects.count()}
     cookies = make_sessions()
     csrf = secrets.token_hex(16)  # 32 characters: Django accepts the unmasked secret
     with tempfile.TemporaryDirectory() as tmp:
-        plan = Path(tmp) / "plan.txt"
-        figures["plan"] = make_plan(plan, write, args.writes_weight)
         server = start_gunicorn(args)
         try:
             for phase in ("load", "restart"):
                 if phase == "restart" and args.skip_restart:
                     break
                 marker = f"{MARKER}-{phase}-{int(time.time())}"
-                if write:
-                    write.body = write.body.replace(MARKER + "-{n}", marker + "-{n}")
-                    plan = Path(tmp) / f"plan-{phase}.txt"
-                    make_plan(plan, write, args.writes_weight)
-                    write.body = write.body.replace(marker + "-{n}", MARKER + "-{n}")
+                write = choose_write(marker)  # fresh: versioned forms need current versions
+                figures["write_step"] = write and write.name
+                plan = Path(tmp) / f"plan-{phase}.txt"
+                figures[f"plan_{phase}"] = make_plan(plan, write)
                 seconds = args.seconds if phase == "load" else args.restart_seconds
-                window = None
+                holder: dict = {}
                 if phase == "restart":
-                    import threading
-
-                    holder: dict = {}
                     restarter = threading.Thread(
                         target=lambda out, after: out.update(restart_postgres(args, after)),
                         args=(holder, seconds / 3),
                     )
                     restarter.start()
+                load_before = os.getloadavg()[0]
                 result = run_wrk(args, plan, cookies, csrf, seconds)
+                result["loadavg_before_after"] = [
+                    round(load_before, 1),
+                    round(os.getloadavg()[0], 1),
+                ]
                 if phase == "restart":
                     restarter.join(timeout=180)
-                    window = holder
                 stored = count_marked(write, marker) if write else None
                 result["stored_writes"] = stored
                 result["lost_acknowledged"] = (
                     max(0, result["acked_writes"] - stored) if stored is not None else None
                 )
-                result.update(summarise_errors(result, window))
+                result.update(summarise_errors(result, holder or None))
                 result.pop("per_second")
                 figures[phase] = result
                 log(phase, json.dumps({k: v for k, v in result.items() if k != "timeline"}))
+                # Let the queue the clients left drain before the next phase.
+                wait_healthy(args, tries=30)
             figures["healthz_after"] = wait_healthy(args, tries=30)
         finally:
             stop(server)
+    figures["cpus"] = os.cpu_count()
+    figures["workers"] = args.workers
+    figures["clients"] = args.clients
     print(json.dumps(figures, indent=2))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))

@@ -3,7 +3,9 @@
 -- Plan file (LOAD_PLAN): one request per line, "ROLE WEIGHT METHOD PATH [BODY]"; ROLE is the
 -- session it runs as (its cookie is in LOAD_COOKIE_<ROLE>). BODY may hold {n}: replaced by a
 -- number unique across the whole run, so every write can be found in the database afterwards.
--- Threads take roles in turn. done() prints one JSON line: requests by kind, statuses, and
+-- Threads take roles in turn. Reads cycle by weight; every LOAD_WRITE_EVERY-th request of a
+-- thread that has POST lines is the next POST line of that thread's own share (thread k of T
+-- takes lines k, k+T, ...), so two threads never write the same object (versioned forms). done() prints one JSON line: requests by kind, statuses, and
 -- errors per second (to see how long a PostgreSQL restart hurts).
 
 local plan_path = os.getenv("LOAD_PLAN")
@@ -17,20 +19,26 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-local function read_plan(role)
-  local entries = {}
+local function read_plan(role, thread_index, thread_count)
+  local entries, writes = {}, {}
+  local write_number = 0
   for line in io.lines(plan_path) do
     local r, weight, method, path, body = line:match("^(%S+)%s+(%d+)%s+(%S+)%s+(%S+)%s*(.*)$")
-    if r == role then
+    if r == role and method == "POST" then
+      write_number = write_number + 1
+      if (write_number - 1) % thread_count == thread_index - 1 then
+        table.insert(writes, {method = method, path = path, body = body})
+      end
+    elseif r == role then
       for _ = 1, tonumber(weight) do
         table.insert(entries, {method = method, path = path, body = body})
       end
     end
   end
-  return entries
+  return entries, writes
 end
 
-local entries, position, seq
+local entries, writes, position, write_position, seq, every
 sent_writes = 0
 acked = 0
 statuses = {}
@@ -46,19 +54,30 @@ function init(args)
   end
   local role = role_list[((tid - 1) % #role_list) + 1]
   roles[role] = true
-  entries = read_plan(role)
+  local thread_count = tonumber(os.getenv("LOAD_THREADS") or "1")
+  entries, writes = read_plan(role, tid, thread_count)
   if #entries == 0 then
     error("no plan lines for role " .. role)
   end
   -- Each thread starts at a different place in the mix so they do not march in step.
   position = (tid * 7) % #entries
+  write_position = 0
+  every = tonumber(os.getenv("LOAD_WRITE_EVERY") or "10")
   seq = 0
+  calls = 0
   cookie = os.getenv("LOAD_COOKIE_" .. string.upper(role))
 end
 
 function request()
-  position = position % #entries + 1
-  local e = entries[position]
+  calls = calls + 1
+  local e
+  if #writes > 0 and calls % every == 0 then
+    write_position = write_position % #writes + 1
+    e = writes[write_position]
+  else
+    position = position % #entries + 1
+    e = entries[position]
+  end
   local headers = {["Cookie"] = cookie, ["Host"] = "127.0.0.1"}
   if e.method == "POST" then
     seq = seq + 1
