@@ -548,17 +548,24 @@ def main() -> None:
                 ]
                 if phase == "restart":
                     restarter.join(timeout=180)
+                # Right away, then once the requests still queued in gunicorn when wrk
+                # stopped have finished: a write is lost when it was acknowledged and is
+                # not in the database at the end.
+                result["stored_at_stop"] = count_marked(write, marker) if write else None
+                wait_healthy(args, tries=30)
+                time.sleep(2)
                 stored = count_marked(write, marker) if write else None
                 result["stored_writes"] = stored
                 result["lost_acknowledged"] = (
                     max(0, result["acked_writes"] - stored) if stored is not None else None
                 )
+                result["stored_beyond_sent"] = (
+                    max(0, stored - result["sent_writes"]) if stored is not None else None
+                )
                 result.update(summarise_errors(result, holder or None))
                 result.pop("per_second")
                 figures[phase] = result
                 log(phase, json.dumps({k: v for k, v in result.items() if k != "timeline"}))
-                # Let the queue the clients left drain before the next phase.
-                wait_healthy(args, tries=30)
             figures["healthz_after"] = wait_healthy(args, tries=30)
         finally:
             stop(server)
