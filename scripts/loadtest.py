@@ -242,7 +242,7 @@ class WriteStep:
 
 
 def progress_form_step(marker: str) -> WriteStep | None:
-    """Progress entries through the action page's form (issue 3), one open action per line:
+    """Progress entries through the action page's form (issue 4), one open action per line:
     the form carries the action's version, so no two writes may share an action."""
     from django.urls import NoReverseMatch, reverse
 

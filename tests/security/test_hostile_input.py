@@ -301,6 +301,8 @@ def test_check_deploy_is_clean():
         "ALLOWED_HOSTS": "minutes.example.org",
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    # The browser tests' conftest sets this for Playwright; a real deployment never does.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=settings.BASE_DIR,

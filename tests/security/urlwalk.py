@@ -100,7 +100,7 @@ def _ical_token(world: World, bundle: Bundle | None) -> str:
 PARAM_OVERRIDES: dict[tuple[str, str], Callable[[World, Bundle | None], Any]] = {
     ("password_reset_confirm", "uidb64"): _password_reset_uid,
     ("password_reset_confirm", "token"): _password_reset_token,
-    # An import waiting in the session (issue 5's importer): an unknown one sends the
+    # An import waiting in the session (issue 6's importer): an unknown one sends the
     # secretariat back to the start (302) and principals get 403.
     ("documents:import_preview", "token"): lambda world, bundle: "no-such-import",
 }
@@ -149,8 +149,8 @@ class Bundle:
     comment: Any
     attendance: Any
     event: Any
-    # Strings only this meeting's pages contain: principals must never see a draft's.
-    secrets: list[str] = field(default_factory=list)
+    # Strings only this meeting's pages contain, by kind: principals must never see a draft's.
+    secrets: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -489,18 +489,18 @@ def build_world(users: dict[str, User] | None = None, *, marker: str = "") -> Wo
             comment=comment,
             attendance=meeting.attendances.first(),
             event=event,
-            secrets=[
-                f"Principals meeting {tag}",
-                f"Agenda item {tag}",
-                f"Decision text {tag}",
-                f"Action text {tag}",
-                f"Progress update {tag}",
-                f"Review comment {tag}",
-                f"Background note {tag}",
-                f"Discussion {tag}",
-                decision.reference,
-                action.reference,
-            ],
+            secrets={
+                "meeting": f"Principals meeting {tag}",
+                "item": f"Agenda item {tag}",
+                "decision": f"Decision text {tag}",
+                "action": f"Action text {tag}",
+                "update": f"Progress update {tag}",
+                "comment": f"Review comment {tag}",
+                "document": f"Background note {tag}",
+                "discussion": f"Discussion {tag}",
+                "decision_reference": decision.reference,
+                "action_reference": action.reference,
+            },
         )
     assert Meeting.objects.filter(body=body).count() == len(STATUSES)
     return World(
