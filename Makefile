@@ -6,7 +6,17 @@ PORT ?= 8000
 DEMO_PASSWORD ?= minutes-demo-2023
 export DEMO_PASSWORD
 
-.PHONY: run setup test test-e2e lint format migrations-check check-deploy demo clean
+.PHONY: run setup test test-e2e lint format migrations-check check-deploy demo clean \
+	node-tools loadtest backup-check
+
+# axe-core and the W3C Nu checker (vnu-jar) for the accessibility tests; only where npm exists
+# (the tests that need them skip with the reason otherwise, and fail under REQUIRE_E2E).
+NPM := $(shell command -v npm 2>/dev/null)
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node-tools: node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,7 +24,7 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/uv pip install --quiet --python $(PY) -r pyproject.toml --extra dev
 	touch $@
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed $(if $(NPM),node_modules/.installed)
 
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -52,5 +62,13 @@ check-deploy: setup
 	DEBUG=false SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-but-long-enough-to-pass ALLOWED_HOSTS=minutes.example.org \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
+# 50 clients for 60 s on gunicorn + PostgreSQL, then a PostgreSQL restart under load.
+loadtest: setup
+	scripts/loadtest.sh
+
+# pg_dump, restore into a scratch database, compare the row counts of every table.
+backup-check: setup
+	scripts/backup_restore_check.sh
+
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules
