@@ -75,7 +75,9 @@ EXPECTED_OVERRIDES: dict[tuple[str, str], set[int]] = {
 
 # Draft text a page shows a principal on purpose: URL name -> kinds of urlwalk's
 # Bundle.secrets ("meeting", "item", "comment", ...). Every line needs a reason.
-DRAFT_TEXT_SHOWN_BY_DESIGN: dict[str, set[str]] = {}
+# A principal keeps sight of the text of their own comment (and its status) after an
+# objection returns the summary to draft; the draft's own titles stay hidden.
+DRAFT_TEXT_SHOWN_BY_DESIGN: dict[str, set[str]] = {"minutes:my_comments": {"comment"}}
 
 # Views allowed to skip CSRF (none: even the calendar feeds only GET).
 CSRF_EXEMPT: set[str] = set()
