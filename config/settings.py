@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "participants",
     "minutes",
     "actions",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -10,4 +10,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", config_views.healthz, name="healthz"),
     path("", include("minutes.urls")),
+    path("", include("search.urls")),
 ]
