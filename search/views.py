@@ -187,7 +187,11 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def _topic_history(topic: Topic, meetings: list[Meeting]) -> list[dict]:
     """Per meeting, in date order: its items, decisions and actions tagged with the topic."""
     ids = [m.pk for m in meetings]
-    items = AgendaItem.objects.filter(meeting__in=ids, topics=topic).order_by("position")
+    items = (
+        AgendaItem.objects.filter(meeting__in=ids, topics=topic)
+        .select_related("meeting")
+        .order_by("position")
+    )
     decisions = Decision.objects.filter(agenda_item__meeting__in=ids, topics=topic).select_related(
         "agenda_item"
     )
