@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from actions.models import ActionPoint
 from minutes.models import AgendaItem, Decision, Meeting, Topic
@@ -36,6 +37,7 @@ def query_without_page(request: HttpRequest) -> str:
 
 
 @login_required
+@require_safe
 def search(request: HttpRequest) -> HttpResponse:
     filterset = SearchFilterSet(request.GET or None, queryset=Meeting.objects.none())
     query = request.GET.get("q", "").strip()
@@ -59,6 +61,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def decision_list(request: HttpRequest) -> HttpResponse:
     decisions = (
         visible_decisions(request.user)
@@ -124,6 +127,7 @@ def _decisions_csv(decisions) -> StreamingHttpResponse:
 
 
 @login_required
+@require_safe
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     decision = get_object_or_404(
         visible_decisions(request.user)
@@ -151,6 +155,7 @@ def _count(model, user, topic_field: str, meeting_path: str) -> Subquery:
 
 
 @login_required
+@require_safe
 def topic_list(request: HttpRequest) -> HttpResponse:
     # Counts as subqueries: three COUNT joins on one row would multiply each other.
     topics = Topic.objects.annotate(
@@ -162,6 +167,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
     tagged = (

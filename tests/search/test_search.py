@@ -108,7 +108,9 @@ def test_excluded_words_and_alternatives(client_for, principal, archive):
 
 def test_filters_combine_with_the_query(client_for, principal, archive, other_org):
     client = client_for(principal)
-    done = ActionPoint.objects.get(text__startswith="Draft key", agenda_item__meeting=archive["june"])
+    done = ActionPoint.objects.get(
+        text__startswith="Draft key", agenda_item__meeting=archive["june"]
+    )
     html = search(client, q="roadmap", kind="action", status="done")
     assert titles(html) == [done.reference, ActionPoint.objects.get(
         text__startswith="Draft key", agenda_item__meeting=archive["march"]).reference]  # fmt: skip
@@ -156,7 +158,9 @@ def test_search_requires_login(client, db):
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
-def test_search_page_query_count_is_pinned(client_for, principal, archive, django_assert_num_queries):
+def test_search_page_query_count_is_pinned(
+    client_for, principal, archive, django_assert_num_queries
+):
     client = client_for(principal)
     client.get("/search/", {"q": "roadmap"})  # warm the session
     # session, user, user's groups; count and one page of hits; one query per kind on the
