@@ -16,6 +16,9 @@ CONFIG = "search_english"
 
 ENTRY_TABLE = "search_searchentry"
 
+# A session setting that makes the triggers skip their work during a bulk load.
+DEFER_SETTING = "search.defer_entries"
+
 # kind -> (table, [(column, weight)]). Weights: A for what names the record, B for its body.
 DOCUMENTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "meeting": ("minutes_meeting", [("title", "A"), ("opening_remarks", "B")]),
@@ -59,6 +62,10 @@ def trigger_sql(kind: str) -> list[str]:
         f"""
         CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+          -- A bulk load (the archive generator) backfills once at the end instead.
+          IF current_setting('{DEFER_SETTING}', true) = 'on' THEN
+            RETURN NULL;
+          END IF;
           IF TG_OP = 'DELETE' THEN
             DELETE FROM {ENTRY_TABLE} WHERE {kind}_id = OLD.id;
             RETURN OLD;
