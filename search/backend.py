@@ -172,29 +172,68 @@ def ts_query(query: str) -> SearchQuery:
     return SearchQuery(query, search_type="websearch", config=fts.CONFIG)
 
 
-def search(*, user, query: str, filters: Filters | None = None) -> QuerySet | None:
-    """A queryset of (kind, pk, rank, day) rows, best first; None when nothing can match."""
+# Counting every match of a common word costs as much as ranking them; past this many the page
+# says "more than" instead, and the count stops early.
+COUNT_CAP = 10_000
+
+
+class Results:
+    """Ranked hits for the paginator: slices come from the ranked union, the count from a
+    lighter union of primary keys (no rank), capped at COUNT_CAP."""
+
+    def __init__(self, ranked: QuerySet, countable: QuerySet):
+        self.ranked = ranked
+        self.countable = countable
+
+    def count(self) -> int:
+        return self.countable[:COUNT_CAP].count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        return self.ranked[key]
+
+    def __iter__(self):
+        return iter(self.ranked)
+
+
+def search(*, user, query: str, filters: Filters | None = None) -> Results | None:
+    """(kind, pk, rank, day) rows, best first; None when nothing can match."""
     filters = filters or Filters()
-    parts = []
+    ranked, countable = [], []
     for kind in KINDS:
         qs = _kind_queryset(kind, user, filters)
         if qs is None:
             continue
-        qs = _match_postgres(kind, qs, query) if is_postgres() else _match_sqlite(kind, qs, query)
-        if qs is None:
+        matched = (
+            _match_postgres(kind, qs, query) if is_postgres() else _match_sqlite(kind, qs, query)
+        )
+        if matched is None:
             continue
+        qs, rank = matched
         path = MEETING_PATH[kind]
         day = F(f"{path}start") if path is not None else Value(None, DateTimeField())
-        parts.append(
-            qs.annotate(hit_kind=Value(kind, TextField()), hit_pk=F("pk"), hit_day=day)
+        ranked.append(
+            qs.annotate(hit_kind=Value(kind, TextField()), hit_pk=F("pk"), hit_rank=rank,
+                        hit_day=day)
             .order_by()
             .values_list("hit_kind", "hit_pk", "hit_rank", "hit_day")
-        )
-    if not parts:
+        )  # fmt: skip
+        countable.append(qs.order_by().values_list("pk"))
+    if not ranked:
         return None
+    return Results(
+        _union(ranked).order_by(
+            F("hit_rank").desc(), F("hit_day").desc(nulls_last=True), "hit_kind", "hit_pk"
+        ),
+        _union(countable),
+    )
+
+
+def _union(parts: list[QuerySet]) -> QuerySet:
     first, *rest = parts
-    union = first.union(*rest, all=True) if rest else first
-    return union.order_by(F("hit_rank").desc(), F("hit_day").desc(nulls_last=True), "hit_pk")
+    return first.union(*rest, all=True) if rest else first
 
 
 def _kind_queryset(kind: str, user, f: Filters) -> QuerySet | None:
@@ -250,16 +289,17 @@ def _organization_condition(kind: str, org) -> Q:
     )
 
 
-def _match_postgres(kind: str, qs: QuerySet, query: str) -> QuerySet:
+def _match_postgres(kind: str, qs: QuerySet, query: str) -> tuple[QuerySet, SearchRank]:
     # The kind condition lets the planner pick that kind's partial GIN index; the rank reads
     # the stored vector instead of parsing the record's text again.
     tsq = ts_query(query)
-    return qs.filter(search_entry__kind=kind, search_entry__vector=tsq).annotate(
-        hit_rank=SearchRank(F("search_entry__vector"), tsq, cover_density=True)
+    return (
+        qs.filter(search_entry__kind=kind, search_entry__vector=tsq),
+        SearchRank(F("search_entry__vector"), tsq, cover_density=True),
     )
 
 
-def _match_sqlite(kind: str, qs: QuerySet, query: str) -> QuerySet | None:
+def _match_sqlite(kind: str, qs: QuerySet, query: str) -> tuple[QuerySet, Any] | None:
     clauses = parse(query)
     if not clauses:
         return None
@@ -298,7 +338,7 @@ def _match_sqlite(kind: str, qs: QuerySet, query: str) -> QuerySet | None:
     rank = scores[0]
     for score in scores[1:]:
         rank = rank + score
-    return qs.filter(where).annotate(hit_rank=rank)
+    return qs.filter(where), rank
 
 
 # --- Hydrating a page of hits ---

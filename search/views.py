@@ -56,6 +56,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "page": page,
             "hits": hits,
             "querystring": query_without_page(request),
+            "count_cap": backend.COUNT_CAP,
         },
     )
 

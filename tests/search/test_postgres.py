@@ -46,7 +46,7 @@ def test_stored_vectors_follow_edits_and_deletes(approved, secretariat):
     assert SearchEntry.objects.filter(kind="item", item=item).exists()
     AgendaItem.objects.filter(pk=item.pk).update(discussion="Remittances were discussed.")
     hits = backend.search(user=secretariat, query="remittances")
-    assert [(k, pk) for k, pk, _r, _d in hits] == [("item", item.pk)]
+    assert [(k, pk) for k, pk, _r, _d in hits.ranked] == [("item", item.pk)]
     item.delete()
     assert not SearchEntry.objects.filter(kind="item", item_id=item.pk).exists()
 
@@ -54,7 +54,7 @@ def test_stored_vectors_follow_edits_and_deletes(approved, secretariat):
 def test_every_kind_has_an_index_the_search_uses(approved, secretariat):
     make_item(approved, title="Budget", discussion="Regular pathways.")
     results = backend.search(user=secretariat, query="pathways")
-    sql, params = results.query.get_compiler(connection=connection).as_sql()
+    sql, params = results.ranked.query.get_compiler(connection=connection).as_sql()
     with connection.cursor() as cursor:
         # Tiny tables make a sequential scan cheapest; forbid it to see which index is usable.
         cursor.execute("SET LOCAL enable_seqscan = off")

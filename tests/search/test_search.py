@@ -169,3 +169,12 @@ def test_search_page_query_count_is_pinned(
     with django_assert_num_queries(13):
         html = search(client, q="roadmap")
     assert len(titles(html)) >= 8  # two of each kind matched, so an N+1 would show
+
+
+def test_count_is_capped_for_very_common_words(client_for, principal, archive, monkeypatch):
+    from search import backend
+
+    monkeypatch.setattr(backend, "COUNT_CAP", 3)
+    monkeypatch.setattr("search.views.backend.COUNT_CAP", 3)
+    html = search(client_for(principal), q="roadmap")
+    assert "More than 3 results, best first" in html

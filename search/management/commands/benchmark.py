@@ -143,7 +143,7 @@ class Command(BaseCommand):
     def _search_sql(self, user: User, params: dict) -> tuple[str, tuple]:
         filters = Filters(kind=params.get("kind", ""), status=params.get("status", ""))
         results = backend.search(user=user, query=params["q"], filters=filters)
-        compiler = results.query.get_compiler(connection=connection)
+        compiler = results.ranked.query.get_compiler(connection=connection)
         return compiler.as_sql()
 
     def _explain(self, user: User) -> None:
