@@ -119,20 +119,21 @@ class Command(BaseCommand):
         )
 
     def _raw_sql(self, user: User, runs: int, warmup: int) -> None:
-        """The SQL the search page runs (count, then one page), timed without Django around it."""
+        """The SQL the search page runs (capped count, then one page), without Django around."""
         self.stdout.write("\n| Search SQL alone (count + first page) | p50 ms | p95 ms |")
         self.stdout.write("|---|---:|---:|")
         for name, params in SEARCHES:
-            sql, args = self._search_sql(user, params)
-            count_sql = f"SELECT COUNT(*) FROM ({sql}) AS hits"  # noqa: S608 - ORM-built SQL
-            page_sql = f"{sql} LIMIT 20"
+            results = self._results(user, params)
+            count_sql, count_args = _sql(results.countable[: backend.COUNT_CAP])
+            count_sql = f"SELECT COUNT(*) FROM ({count_sql}) AS hits"  # noqa: S608 - ORM-built
+            page_sql, page_args = _sql(results.ranked[:20])
             samples = []
             with connection.cursor() as cursor:
                 for i in range(warmup + runs):
                     began = time.perf_counter()
-                    cursor.execute(count_sql, args)
+                    cursor.execute(count_sql, count_args)
                     cursor.fetchall()
-                    cursor.execute(page_sql, args)
+                    cursor.execute(page_sql, page_args)
                     cursor.fetchall()
                     if i >= warmup:
                         samples.append((time.perf_counter() - began) * 1000)
@@ -140,21 +141,23 @@ class Command(BaseCommand):
                 f"| {name} | {statistics.median(samples):.0f} | {percentile(samples, 95):.0f} |"
             )
 
-    def _search_sql(self, user: User, params: dict) -> tuple[str, tuple]:
+    def _results(self, user: User, params: dict) -> backend.Results:
         filters = Filters(kind=params.get("kind", ""), status=params.get("status", ""))
-        results = backend.search(user=user, query=params["q"], filters=filters)
-        compiler = results.ranked.query.get_compiler(connection=connection)
-        return compiler.as_sql()
+        return backend.search(user=user, query=params["q"], filters=filters)
 
     def _explain(self, user: User) -> None:
-        sql, args = self._search_sql(user, dict(SEARCHES[2][1]))
+        sql, args = _sql(self._results(user, SEARCHES[2][1]).ranked[:20])
         with connection.cursor() as cursor:
-            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {sql} LIMIT 20", args)
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {sql}", args)
             plan = "\n".join(row[0] for row in cursor.fetchall())
         seq = [line.strip() for line in plan.splitlines() if "Seq Scan" in line]
         self.stdout.write(f"\nEXPLAIN of the main search query ({SEARCHES[2][1]['q']}):\n")
         self.stdout.write("```\n" + plan + "\n```")
         self.stdout.write("Sequential scans: " + ("; ".join(seq) if seq else "none") + "\n")
+
+
+def _sql(queryset) -> tuple[str, tuple]:
+    return queryset.query.get_compiler(connection=connection).as_sql()
 
 
 class _Counter:
