@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -171,10 +171,12 @@ def topic_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
+    # IN (subquery) under OR becomes three hashed lookups computed once; EXISTS under OR would
+    # run three correlated subqueries for every meeting of the archive.
     tagged = (
-        Q(Exists(AgendaItem.objects.filter(meeting=OuterRef("pk"), topics=topic)))
-        | Q(Exists(Decision.objects.filter(agenda_item__meeting=OuterRef("pk"), topics=topic)))
-        | Q(Exists(ActionPoint.objects.filter(agenda_item__meeting=OuterRef("pk"), topics=topic)))
+        Q(pk__in=AgendaItem.objects.filter(topics=topic).values("meeting_id"))
+        | Q(pk__in=Decision.objects.filter(topics=topic).values("agenda_item__meeting_id"))
+        | Q(pk__in=ActionPoint.objects.filter(topics=topic).values("agenda_item__meeting_id"))
     )
     meetings = (
         Meeting.objects.visible_to(request.user)
