@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "minutes",
     "actions",
     "documents",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("minutes.urls")),
     path("", include("actions.urls")),
     path("", include("participants.urls")),
+    path("", include("search.urls")),
 ]

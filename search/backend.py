@@ -1,0 +1,493 @@
+"""Search across meetings, agenda items, decisions, action points, their progress and people.
+
+One query ranks every kind together (a UNION of one SELECT per kind, each using its own GIN
+index on PostgreSQL), the paginator slices it, and only the page's rows are then fetched with
+their highlighted excerpts: ts_headline is costly, so it never runs on rows nobody sees.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+)
+from django.db import connection
+from django.db.models import (
+    Case,
+    DateTimeField,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from actions.models import ActionPoint, ActionUpdate
+from minutes.models import AgendaItem, Attendance, Decision, Meeting
+from participants import roles
+from participants.models import Organization, Person, Position
+from search import fts
+
+KINDS = {
+    "decision": "Decision",
+    "action": "Action point",
+    "update": "Action progress",
+    "item": "Agenda item",
+    "meeting": "Meeting",
+    "person": "Person",
+    "organization": "Organisation",
+}
+
+MODELS = {
+    "meeting": Meeting,
+    "item": AgendaItem,
+    "decision": Decision,
+    "action": ActionPoint,
+    "update": ActionUpdate,
+    "person": Person,
+    "organization": Organization,
+}
+
+# The path from each kind to its meeting (None: people and organisations have no meeting).
+MEETING_PATH = {
+    "meeting": "",
+    "item": "meeting__",
+    "decision": "agenda_item__meeting__",
+    "action": "agenda_item__meeting__",
+    "update": "action__agenda_item__meeting__",
+    "person": None,
+    "organization": None,
+}
+
+# Each kind's headline fields: (title, excerpt); None when the kind has no such text.
+TEXT_FIELDS = {
+    "meeting": ("title", "opening_remarks"),
+    "item": ("title", "discussion"),
+    "decision": ("reference", "text"),
+    "action": ("reference", "text"),
+    "update": (None, "text"),
+    "person": ("name", None),
+    "organization": ("name", None),
+}
+
+WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
+
+# Sentinels ts_headline puts around matches; the text is HTML-escaped before they become <mark>.
+START, STOP = "\x02", "\x03"
+
+
+@dataclass(frozen=True)
+class Filters:
+    kind: str = ""
+    body: Any = None
+    date_from: Any = None
+    date_to: Any = None
+    topic: Any = None
+    organization: Any = None
+    status: str = ""
+
+    @property
+    def needs_meeting(self) -> bool:
+        return bool(self.body or self.date_from or self.date_to or self.topic)
+
+
+@dataclass
+class Hit:
+    kind: str
+    pk: int
+    rank: float
+    obj: Any = None
+    title: SafeString = field(default_factory=lambda: mark_safe(""))  # noqa: S308
+    excerpt: SafeString = field(default_factory=lambda: mark_safe(""))  # noqa: S308
+    url: str = ""
+    meeting: Meeting | None = None
+    place_url: str = ""
+
+    @property
+    def label(self) -> str:
+        return KINDS[self.kind]
+
+
+# --- Query parsing (shared by the SQLite path; PostgreSQL parses with websearch_to_tsquery) ---
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    negated: bool = False
+
+
+def parse(query: str) -> list[list[Term]]:
+    """Web-search syntax: "quoted phrase", OR between alternatives, -word to exclude."""
+    clauses: list[list[Term]] = [[]]
+    for match in re.finditer(r'(-?)"([^"]*)"|(\S+)', query):
+        if match.group(3) == "OR":
+            clauses.append([])
+            continue
+        if match.group(3) is not None:
+            raw = match.group(3)
+            negated = raw.startswith("-") and len(raw) > 1
+            words = re.findall(r"\w+", raw, flags=re.UNICODE)
+            clauses[-1].extend(Term(_stem(fts.fold(w)), negated) for w in words)
+        else:
+            phrase = " ".join(re.findall(r"\w+", match.group(2), flags=re.UNICODE))
+            if phrase:
+                clauses[-1].append(Term(fts.fold(phrase), bool(match.group(1))))
+    return [c for c in clauses if any(not t.negated for t in c)]
+
+
+def _stem(word: str) -> str:
+    # A light English plural strip so "reviews" also finds "review"; substring matching
+    # then covers "review", "reviews" and "reviewed".
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def positive_terms(query: str) -> list[str]:
+    return [t.text for clause in parse(query) for t in clause if not t.negated]
+
+
+# --- Ranked, filtered union of every kind ---
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def ts_query(query: str) -> SearchQuery:
+    return SearchQuery(query, search_type="websearch", config=fts.CONFIG)
+
+
+# Counting every match of a common word costs as much as ranking them; past this many the page
+# says "more than" instead, and the count stops early.
+COUNT_CAP = 10_000
+
+
+class Results:
+    """Ranked hits for the paginator: slices come from the ranked union, the count from a
+    lighter union of primary keys (no rank), capped at COUNT_CAP."""
+
+    def __init__(self, ranked: QuerySet, countable: QuerySet):
+        self.ranked = ranked
+        self.countable = countable
+
+    def count(self) -> int:
+        return self.countable[:COUNT_CAP].count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        return self.ranked[key]
+
+    def __iter__(self):
+        return iter(self.ranked)
+
+
+def search(*, user, query: str, filters: Filters | None = None) -> Results | None:
+    """(kind, pk, rank, day) rows, best first; None when nothing can match."""
+    filters = filters or Filters()
+    ranked, countable = [], []
+    for kind in KINDS:
+        qs = _kind_queryset(kind, user, filters)
+        if qs is None:
+            continue
+        matched = (
+            _match_postgres(kind, qs, query) if is_postgres() else _match_sqlite(kind, qs, query)
+        )
+        if matched is None:
+            continue
+        qs, rank = matched
+        path = MEETING_PATH[kind]
+        day = F(f"{path}start") if path is not None else Value(None, DateTimeField())
+        ranked.append(
+            qs.annotate(hit_kind=Value(kind, TextField()), hit_pk=F("pk"), hit_rank=rank,
+                        hit_day=day)
+            .order_by()
+            .values_list("hit_kind", "hit_pk", "hit_rank", "hit_day")
+        )  # fmt: skip
+        countable.append(qs.order_by().values_list("pk"))
+    if not ranked:
+        return None
+    return Results(
+        _union(ranked).order_by(
+            F("hit_rank").desc(), F("hit_day").desc(nulls_last=True), "hit_kind", "hit_pk"
+        ),
+        _union(countable),
+    )
+
+
+def _union(parts: list[QuerySet]) -> QuerySet:
+    first, *rest = parts
+    return first.union(*rest, all=True) if rest else first
+
+
+def _kind_queryset(kind: str, user, f: Filters) -> QuerySet | None:
+    """Who may see what, and the filters, for one kind; None when the filters rule it out."""
+    if f.kind and f.kind != kind:
+        return None
+    if f.status and kind not in ("action", "update"):
+        return None
+    path = MEETING_PATH[kind]
+    if path is None and f.needs_meeting:
+        return None
+    qs = MODELS[kind].objects.all()
+    if path is not None:
+        if not roles.is_secretariat(user):
+            qs = qs.filter(**{f"{path}status__in": Meeting.PUBLIC_STATUSES})
+        if f.body:
+            qs = qs.filter(**{f"{path}body": f.body})
+        if f.date_from:
+            qs = qs.filter(**{f"{path}start__date__gte": f.date_from})
+        if f.date_to:
+            qs = qs.filter(**{f"{path}start__date__lte": f.date_to})
+    if f.topic:
+        qs = qs.filter(_topic_condition(kind, f.topic))
+    if f.organization:
+        qs = qs.filter(_organization_condition(kind, f.organization))
+    if f.status:
+        qs = qs.filter(**{"status" if kind == "action" else "action__status": f.status})
+    return qs
+
+
+def _topic_condition(kind: str, topic) -> Q:
+    if kind == "meeting":
+        return Q(Exists(AgendaItem.objects.filter(meeting=OuterRef("pk"), topics=topic)))
+    if kind == "update":
+        return Q(action__topics=topic)
+    return Q(topics=topic)
+
+
+def _organization_condition(kind: str, org) -> Q:
+    """Actions the organisation owns; meetings it attended, with their items and decisions."""
+    if kind == "organization":
+        return Q(pk=org.pk)
+    if kind == "person":
+        return Q(Exists(Position.objects.filter(person=OuterRef("pk"), organization=org)))
+    if kind in ("action", "update"):
+        owners = ActionPoint.owner_organizations.through.objects.filter(
+            actionpoint=OuterRef("pk" if kind == "action" else "action_id"), organization=org
+        )
+        return Q(Exists(owners))
+    meeting_ref = {"meeting": "pk", "item": "meeting_id", "decision": "agenda_item__meeting_id"}
+    return Q(
+        Exists(Attendance.objects.filter(meeting=OuterRef(meeting_ref[kind]), organization=org))
+    )
+
+
+def _match_postgres(kind: str, qs: QuerySet, query: str) -> tuple[QuerySet, SearchRank]:
+    # The kind condition lets the planner pick that kind's partial GIN index; the rank reads
+    # the stored vector instead of parsing the record's text again.
+    tsq = ts_query(query)
+    return (
+        qs.filter(search_entry__kind=kind, search_entry__vector=tsq),
+        SearchRank(F("search_entry__vector"), tsq, cover_density=True),
+    )
+
+
+def _match_sqlite(kind: str, qs: QuerySet, query: str) -> tuple[QuerySet, Any] | None:
+    clauses = parse(query)
+    if not clauses:
+        return None
+    _table, columns = fts.DOCUMENTS[kind]
+    folded = {column: f"fold_{column}" for column, _ in columns}
+    qs = qs.alias(
+        **{name: Func(F(column), function="search_fold") for column, name in folded.items()}
+    )
+
+    def contains(term: str) -> Q:
+        q = Q()
+        for name in folded.values():
+            q |= Q(**{f"{name}__contains": term})
+        return q
+
+    where = Q()
+    for clause in clauses:
+        condition = Q()
+        for term in clause:
+            condition &= ~contains(term.text) if term.negated else contains(term.text)
+        where |= condition
+    # Rank: each matched term by the weight of the field it is in, plus a bonus when the
+    # words stand together as typed, so the exact phrase comes first.
+    terms = [t.text for clause in clauses for t in clause if not t.negated]
+    phrase = " ".join(terms)
+    scores = []
+    for column, weight in columns:
+        for text in [*terms, phrase] if len(terms) > 1 else terms:
+            scores.append(
+                Case(
+                    When(**{f"{folded[column]}__contains": text}, then=Value(WEIGHTS[weight])),
+                    default=Value(0.0),
+                    output_field=FloatField(),
+                )
+            )
+    rank = scores[0]
+    for score in scores[1:]:
+        rank = rank + score
+    return qs.filter(where), rank
+
+
+# --- Hydrating a page of hits ---
+
+SELECT_RELATED = {
+    "meeting": ["body"],
+    "item": ["meeting__body"],
+    "decision": ["agenda_item__meeting__body"],
+    "action": ["agenda_item__meeting__body"],
+    "update": ["action__agenda_item__meeting__body"],
+    "person": [],
+    "organization": [],
+}
+
+
+def hydrate(rows, query: str) -> list[Hit]:
+    """The page's hits with their records, links and excerpts: one query per kind on the page."""
+    hits = [Hit(kind=kind, pk=pk, rank=rank) for kind, pk, rank, _day in rows]
+    by_kind: dict[str, list[int]] = {}
+    for hit in hits:
+        by_kind.setdefault(hit.kind, []).append(hit.pk)
+    loaded: dict[tuple[str, int], Any] = {}
+    for kind, pks in by_kind.items():
+        qs = MODELS[kind].objects.filter(pk__in=pks).select_related(*SELECT_RELATED[kind])
+        if is_postgres():
+            qs = _with_headlines(kind, qs, query)
+        for obj in qs:
+            loaded[(kind, obj.pk)] = obj
+    terms = positive_terms(query)
+    for hit in hits:
+        obj = loaded.get((hit.kind, hit.pk))
+        if obj is None:
+            continue
+        hit.obj = obj
+        title_field, excerpt_field = TEXT_FIELDS[hit.kind]
+        if is_postgres():
+            hit.title = _marked(getattr(obj, "hl_title", "")) if title_field else _title(hit)
+            hit.excerpt = _marked(getattr(obj, "hl_excerpt", "")) if excerpt_field else ""
+        else:
+            hit.title = highlight(getattr(obj, title_field), terms) if title_field else _title(hit)
+            hit.excerpt = excerpt(getattr(obj, excerpt_field), terms) if excerpt_field else ""
+        hit.meeting, hit.url, hit.place_url = _links(hit.kind, obj)
+    return [hit for hit in hits if hit.obj is not None]
+
+
+def _with_headlines(kind: str, qs: QuerySet, query: str) -> QuerySet:
+    title_field, excerpt_field = TEXT_FIELDS[kind]
+    tsq = ts_query(query)
+    annotations = {}
+    if title_field:
+        annotations["hl_title"] = SearchHeadline(
+            title_field, tsq, config=fts.CONFIG, start_sel=START, stop_sel=STOP,
+            highlight_all=True,
+        )  # fmt: skip
+    if excerpt_field:
+        annotations["hl_excerpt"] = SearchHeadline(
+            excerpt_field, tsq, config=fts.CONFIG, start_sel=START, stop_sel=STOP,
+            max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
+        )  # fmt: skip
+    return qs.annotate(**annotations)
+
+
+def _marked(text: str) -> SafeString:
+    """Escape everything ts_headline returned, then turn only our sentinels into <mark>."""
+    safe = escape(text or "").replace(START, "<mark>").replace(STOP, "</mark>")
+    return mark_safe(safe)  # noqa: S308 - escaped above; only our own tags added
+
+
+def _title(hit: Hit) -> SafeString:
+    if hit.kind == "update":
+        return escape(f"Progress on {hit.obj.action.reference}")
+    return escape(str(hit.obj))
+
+
+def highlight(text: str | None, terms: list[str]) -> SafeString:
+    """The whole text, HTML-escaped, with every occurrence of a term marked."""
+    text = text or ""
+    spans = _spans(text, terms)
+    out, last = [], 0
+    for start, end in spans:
+        out.append(escape(text[last:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece escaped
+
+
+def excerpt(text: str | None, terms: list[str], width: int = 240) -> SafeString:
+    """A window of the text around the first match, escaped and marked (the SQLite headline)."""
+    text = text or ""
+    spans = _spans(text, terms)
+    start = max(0, spans[0][0] - width // 3) if spans else 0
+    end = min(len(text), start + width)
+    if start > 0:
+        start = text.find(" ", start) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    window = highlight(text[start:end], terms)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(f"{prefix}{window}{suffix}")  # noqa: S308 - window escaped
+
+
+def _spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    folded = fts.fold(text)
+    spans = []
+    for term in terms:
+        if not term:
+            continue
+        # Mark whole words: the stem "review" marks all of "reviews".
+        for m in re.finditer(re.escape(term) + r"\w*", folded):
+            spans.append((m.start(), m.end()))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _links(kind: str, obj) -> tuple[Meeting | None, str, str]:
+    """(meeting, the record's own page, its place in the summary)."""
+    if kind == "meeting":
+        return obj, obj.get_absolute_url(), obj.get_absolute_url()
+    if kind == "item":
+        return obj.meeting, obj.get_absolute_url(), obj.get_absolute_url()
+    if kind == "decision":
+        meeting = obj.agenda_item.meeting
+        return meeting, obj.get_absolute_url(), f"{meeting.get_absolute_url()}#decision-{obj.pk}"
+    if kind in ("action", "update"):
+        action = obj if kind == "action" else obj.action
+        meeting = action.agenda_item.meeting
+        place = f"{meeting.get_absolute_url()}#action-{action.pk}"
+        return meeting, _action_url(action) or place, place
+    return None, _own_url(obj), ""
+
+
+def _action_url(action: ActionPoint) -> str:
+    # The action pages come with the action tracker; until then the summary anchor serves.
+    try:
+        return reverse("actions:action_detail", args=[action.pk])
+    except NoReverseMatch:
+        return ""
+
+
+def _own_url(obj) -> str:
+    try:
+        return obj.get_absolute_url()
+    except NoReverseMatch:
+        return ""
