@@ -9,7 +9,7 @@ from minutes.models import Meeting, Topic
 from participants.models import Organization, Person
 
 KEEP = ""
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ProgressForm(forms.Form):

@@ -285,8 +285,8 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Secretariat: correct text, owners, due date and topics, refusing a stale form."""
-    _require_secretariat(request.user)
     action = get_action_for_user(request, pk, _detail_queryset())
+    _require_secretariat(request.user)
     if request.method == "POST":
         form = ActionEditForm(request.POST)
         if form.is_valid():

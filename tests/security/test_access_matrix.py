@@ -59,6 +59,7 @@ SECRETARIAT_ONLY = {
     "documents:import_preview",
     # Bulk changes on the tracker and the follow-up review of a meeting (issue 4).
     "actions:action_bulk",
+    "actions:action_edit",
     "actions:follow_up",
 }
 
