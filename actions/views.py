@@ -340,8 +340,8 @@ def _previous_meeting(meeting: Meeting) -> Meeting | None:
 @login_required
 def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     """Secretariat: review every open action of the body's earlier meetings, in one form."""
-    _require_secretariat(request.user)
     meeting = get_meeting_for_user(request, pk, Meeting.objects.select_related("body"))
+    _require_secretariat(request.user)
     to_review = list(
         ActionPoint.objects.for_follow_up(meeting)
         .with_related()

@@ -57,6 +57,8 @@ def test_every_kind_has_an_index_the_search_uses(approved, secretariat):
     sql, params = results.ranked.query.get_compiler(connection=connection).as_sql()
     with connection.cursor() as cursor:
         # Tiny tables make a sequential scan cheapest; forbid it to see which index is usable.
+        # Fresh statistics: what earlier tests left in the table must not steer the plan.
+        cursor.execute("ANALYZE search_searchentry")
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)  # noqa: S608 - ORM-built SQL
         plan = "\n".join(row[0] for row in cursor.fetchall())

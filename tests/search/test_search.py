@@ -50,7 +50,7 @@ def test_results_are_labelled_by_kind_and_link_to_their_place(client_for, princi
     links = hrefs(html)
     assert f"{march.get_absolute_url()}#item-{item.pk}" in links
     assert f"/decisions/{decision.pk}/" in links
-    assert f"{march.get_absolute_url()}#action-{action.pk}" in links
+    assert f"/actions/{action.pk}/" in links
     for label in ["Agenda item", "Decision", "Action point", "Action progress"]:
         assert f'<span class="badge badge--kind">{label}</span>' in html
     assert "20 Mar 2023" in html and "Executive Committee" in html
