@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from actions.models import ActionPoint, ActionUpdate
+from actions.models import ActionPoint, ActionUpdate, CalendarToken, ReminderLog
 
 
 class ActionUpdateInline(admin.TabularInline):
@@ -39,3 +39,29 @@ class ActionUpdateAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "action__reference"]
     list_select_related = ["action", "author"]
     autocomplete_fields = ["action", "reviewed_at_meeting"]
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(admin.ModelAdmin):
+    """What reminders went out: a record, so it is read-only."""
+
+    list_display = ["email", "sent_on", "action_count", "created_at"]
+    list_filter = ["sent_on"]
+    search_fields = ["email"]
+    date_hierarchy = "sent_on"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(CalendarToken)
+class CalendarTokenAdmin(admin.ModelAdmin):
+    """Calendar feed tokens; deleting one revokes the user's feed URL."""
+
+    list_display = ["user", "created_at"]
+    search_fields = ["user__username", "user__email"]
+    readonly_fields = ["token", "created_at"]
+    autocomplete_fields = ["user"]
