@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import django_filters
 from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
@@ -23,6 +25,9 @@ SORTS = {
     "-due": ("Due date, latest first", [F("due_date").desc(nulls_last=True), *MEETING_ORDER]),
     "status": ("Status", [STATUS_ORDER, F("due_date").asc(nulls_last=True), *MEETING_ORDER]),
 }
+
+
+MEETING_CHOICES = 200
 
 
 class ActionPointFilter(django_filters.FilterSet):
@@ -82,7 +87,21 @@ class ActionPointFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, user=None, **kwargs):
         super().__init__(data, *args, **kwargs)
         # Only meetings this user may see are offered (never a draft to a principal).
-        self.filters["meeting"].queryset = Meeting.objects.visible_to(user).select_related("body")
+        meetings = Meeting.objects.visible_to(user).select_related("body")
+        self.filters["meeting"].queryset = meetings
+        # Any visible meeting is accepted, but a select of years of meetings would weigh more
+        # than the page: offer the most recent ones, and the chosen one wherever it is.
+        field = self.form.fields["meeting"]
+        chosen = str(self.form.data.get("meeting", "")) if self.form.data else ""
+
+        @functools.cache
+        def choices():  # evaluated when the form is rendered, never for the CSV export
+            offered = list(meetings.order_by("-start")[:MEETING_CHOICES])
+            if chosen.isdigit() and all(str(m.pk) != chosen for m in offered):
+                offered += list(meetings.filter(pk=int(chosen)))
+            return [("", field.empty_label), *((m.pk, str(m)) for m in offered)]
+
+        field.widget.choices = choices
 
     @property
     def qs(self):

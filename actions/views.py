@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -448,6 +448,9 @@ def _int(value) -> int | None:
 # Dashboard ------------------------------------------------------------------------------------
 
 
+DASHBOARD_OWED_ROWS = 25
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
@@ -484,17 +487,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             }
         )
     else:
+        # Overdue first (oldest due first), then the rest by due date, undated last: all of it
+        # is ascending due date with nulls last. The dashboard shows the most urgent; the
+        # organisation page has the rest.
         owed = (
             actions.open()
             .owned_by_user(user)
-            .with_related()
-            .with_updates()
-            .order_by("due_date", "-agenda_item__meeting__start", "pk")
+            .order_by(F("due_date").asc(nulls_last=True), "-agenda_item__meeting__start", "pk")
         )
-        owed = list(owed)
-        # Overdue first (oldest due first), then the rest by due date, undated last.
-        owed.sort(key=lambda a: (a.days_overdue(today) == 0, a.due_date is None))
-        context["owed"] = owed
+        context["owed_count"] = owed.count()
+        context["owed"] = list(owed.with_related().with_updates()[:DASHBOARD_OWED_ROWS])
     return render(request, "actions/dashboard.html", context)
 
 

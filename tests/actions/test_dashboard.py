@@ -119,10 +119,11 @@ def test_principal_dashboard_query_count_is_fixed(
     _many(world, member_org, other_org)
     client = client_for(principal)
     # session, user, groups, the user's organisation, next meeting, awaiting review,
-    # bar chart, line chart (agreed, closed), owed: rows, orgs, people, logs.
-    with django_assert_num_queries(13):
+    # bar chart, line chart (agreed, closed), owed: count, rows, orgs, people, logs.
+    with django_assert_num_queries(14):
         response = client.get("/")
     assert len(response.context["owed"]) == 14
+    assert response.context["owed_count"] == 14
 
 
 def test_anonymous_is_sent_to_login_from_the_dashboard(client, db):
