@@ -13,8 +13,8 @@ from django.db.models.functions import Lower
 
 from actions.models import ActionPoint
 from documents import parser
+from minutes import services as minutes_services
 from minutes.models import AgendaItem, Attendance, Decision, Meeting
-from minutes.references import next_reference
 from participants.models import Body, Organization, Person, Position
 
 log = logging.getLogger(__name__)
@@ -236,16 +236,16 @@ def summary_import_save(
             kind=AgendaItem.Kind.AOB if spec.kind == parser.AOB else AgendaItem.Kind.REGULAR,
             discussion=spec.discussion,
         )
-        for number, decision in enumerate(spec.decisions):
-            Decision.objects.create(
-                agenda_item=item,
-                position=number,
+        for decision in spec.decisions:
+            # The editor's own write path: positions and references allocated the same way.
+            minutes_services.decision_add(
+                item=item,
+                by=by,
                 kind=decision.kind if decision.kind in Decision.Kind.values else "other",
                 text=decision.text,
-                reference=next_reference(Decision, meeting, "D"),
             )
-        for number, action in enumerate(spec.actions):
-            _save_action(meeting, item, number, action, registry, first_names)
+        for action in spec.actions:
+            _save_action(item, action, registry, first_names, by=by)
     log.info(
         "Imported %s (meeting %s) for %s: %d participants, %d items",
         parsed.title,
@@ -257,7 +257,7 @@ def summary_import_save(
     return meeting
 
 
-def _save_action(meeting, item, number, action, registry, first_names) -> ActionPoint:
+def _save_action(item, action, registry, first_names, *, by) -> ActionPoint:
     due_date, precision = parser.parse_due(action.due)
     text = action.text
     if action.due.strip() and due_date is None and action.due.strip().lower() != "no date":
@@ -273,17 +273,13 @@ def _save_action(meeting, item, number, action, registry, first_names) -> Action
             people.append(who)
         else:
             note.append(part)
-    point = ActionPoint.objects.create(
-        agenda_item=item,
-        position=number,
-        reference=next_reference(ActionPoint, meeting, "A"),
+    return minutes_services.action_point_add(
+        item=item,
+        by=by,
         text=text,
+        owner_organizations=orgs,
+        owner_people=people,
         owner_note=", ".join(note)[:200],
-        due_date=due_date,
+        due_day=due_date,
         due_precision=precision,
     )
-    if orgs:
-        point.owner_organizations.set(orgs)
-    if people:
-        point.owner_people.set(people)
-    return point
