@@ -92,7 +92,7 @@ def action_update_add(
         fields.update(_status_fields(action, status, meeting, now))
     new_due = action.due_date
     if due_precision is not None:
-        new_due = None if due_precision == due.NONE else due.period_end(due_date, due_precision)
+        new_due = due.period_end(due_date, due_precision)
         if (new_due, due_precision) != (action.due_date, action.due_precision):
             fields.update(due_date=new_due, due_precision=due_precision)
     with transaction.atomic():
@@ -291,7 +291,7 @@ def action_point_edit(
         raise InvalidChange("An action point needs its text.")
     if due_precision != due.NONE and due_date is None:
         raise InvalidChange("Give the due date, or choose 'No date'.")
-    new_due = None if due_precision == due.NONE else due.period_end(due_date, due_precision)
+    new_due = due.period_end(due_date, due_precision)
     organizations, people, topics = list(organizations), list(people), list(topics)
     changed = []
     if text != action.text:

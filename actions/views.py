@@ -23,6 +23,7 @@ from actions.follow_up import follow_up_context
 from actions.forms import ActionEditForm, BulkChangeForm, ProgressForm, ReviewFormSet
 from actions.models import ActionPoint, ActionUpdate, CalendarToken
 from actions.services import InvalidChange, Review, StaleAction
+from config.csvsafe import safe_row
 from minutes.models import Decision, Meeting
 from minutes.views import get_meeting_for_user
 from participants import roles
@@ -93,17 +94,6 @@ def action_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value) -> str:
-    """A cell that Excel will not run as a formula (CSV injection), as text."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
-
-
 @login_required
 def action_export(request: HttpRequest) -> HttpResponse:
     """Exactly the rows of the filtered tracker (all pages), for Excel: UTF-8 with BOM."""
@@ -138,9 +128,8 @@ def action_export(request: HttpRequest) -> HttpResponse:
         meeting = action.agenda_item.meeting
         latest = action.latest_update
         writer.writerow(
-            [
-                _csv_cell(v)
-                for v in [
+            safe_row(
+                [
                     action.reference,
                     action.text,
                     timezone.localdate(meeting.start).isoformat(),
@@ -158,7 +147,7 @@ def action_export(request: HttpRequest) -> HttpResponse:
                     timezone.localdate(latest.created_at).isoformat() if latest else "",
                     request.build_absolute_uri(action.get_absolute_url()),
                 ]
-            ]
+            )
         )
     return response
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
 
+from actions import due
 from actions.models import ActionPoint, ActionUpdate
 from minutes.demo import sample
 from minutes.models import AgendaItem, Attendance, Decision, Meeting, Topic
@@ -382,7 +383,7 @@ def _write_chunk(chunk, rng, writer, topics, orgs, people, counts, batch_size) -
                     position=position,
                     reference=f"{prefix}{numbers[prefix]}",
                     text=writer.action(item.chosen[0][1]),
-                    due_date=_period_end(due_day, precision),
+                    due_date=due.period_end(due_day, precision),
                     due_precision=precision,
                     status=status,
                     closed_at=None
@@ -414,12 +415,6 @@ def _write_chunk(chunk, rng, writer, topics, orgs, people, counts, batch_size) -
             )  # fmt: skip
     ActionUpdate.objects.bulk_create(updates, batch_size=batch_size)
     counts["updates"] += len(updates)
-
-
-def _period_end(day: datetime.date, precision: str) -> datetime.date | None:
-    from actions import due
-
-    return None if precision == "none" else due.period_end(day, precision)
 
 
 GENERATED_KINDS = ("meeting", "item", "decision", "action", "update")

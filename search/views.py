@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from actions.models import ActionPoint
+from config.csvsafe import safe_row
 from minutes.models import AgendaItem, Decision, Meeting, Topic
 from participants import roles
 from search import backend
@@ -90,14 +91,6 @@ class _Echo:
         return value
 
 
-def csv_cell(value: object) -> str:
-    """A cell a spreadsheet will not run: formulas are neutralised with a leading quote."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 def _decisions_csv(decisions) -> StreamingHttpResponse:
     writer = csv.writer(_Echo())
 
@@ -109,17 +102,18 @@ def _decisions_csv(decisions) -> StreamingHttpResponse:
         for d in decisions.iterator(chunk_size=2000):
             meeting = d.agenda_item.meeting
             yield writer.writerow(
-                csv_cell(v)
-                for v in [
-                    d.reference,
-                    d.get_kind_display(),
-                    d.text,
-                    meeting.start.date().isoformat(),
-                    meeting.body.name,
-                    meeting.title,
-                    d.agenda_item.title,
-                    "; ".join(t.name for t in d.topics.all()),
-                ]
+                safe_row(
+                    [
+                        d.reference,
+                        d.get_kind_display(),
+                        d.text,
+                        meeting.start.date().isoformat(),
+                        meeting.body.name,
+                        meeting.title,
+                        d.agenda_item.title,
+                        "; ".join(t.name for t in d.topics.all()),
+                    ]
+                )
             )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")

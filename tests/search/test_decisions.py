@@ -7,8 +7,8 @@ import io
 
 import pytest
 
+from config.csvsafe import safe_cell as csv_cell
 from minutes.models import Decision
-from search.views import csv_cell
 from tests.factories import make_action, make_decision
 
 
