@@ -63,7 +63,7 @@ INSTALLED_APPS = [
     "participants",
     "minutes",
     "actions",
-    "documents",
+    "summaries",
     "search",
 ]
 

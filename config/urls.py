@@ -9,7 +9,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("healthz", config_views.healthz, name="healthz"),
-    path("", include("documents.urls")),
+    path("", include("summaries.urls")),
     path("", include("minutes.urls")),
     path("", include("actions.urls")),
     path("", include("participants.urls")),

@@ -55,8 +55,8 @@ SECRETARIAT_ONLY = {
     "minutes:meeting_reopen",
     "minutes:comment_resolve",
     # Import of summaries (issue 6) writes meetings.
-    "documents:import_start",
-    "documents:import_preview",
+    "summaries:import_start",
+    "summaries:import_preview",
     # Bulk changes on the tracker and the follow-up review of a meeting (issue 4).
     "actions:action_bulk",
     "actions:action_edit",

@@ -102,7 +102,7 @@ PARAM_OVERRIDES: dict[tuple[str, str], Callable[[World, Bundle | None], Any]] = 
     ("password_reset_confirm", "token"): _password_reset_token,
     # An import waiting in the session (issue 6's importer): an unknown one sends the
     # secretariat back to the start (302) and principals get 403.
-    ("documents:import_preview", "token"): lambda world, bundle: "no-such-import",
+    ("summaries:import_preview", "token"): lambda world, bundle: "no-such-import",
 }
 # Parameter name -> value maker, whatever the URL.
 PARAM_BY_NAME: dict[str, Callable[[World, Bundle | None], Any]] = {

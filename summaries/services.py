@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 
 from actions.models import ActionPoint
-from documents import parser
+from summaries import parser
 from minutes import services as minutes_services
 from minutes.models import AgendaItem, Attendance, Decision, Meeting
 from participants.models import Body, Organization, Person, Position

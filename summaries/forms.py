@@ -7,7 +7,7 @@ import datetime
 from django import forms
 from django.conf import settings
 
-from documents import parser
+from summaries import parser
 from minutes.models import AgendaItem, Attendance, Decision, Meeting
 from participants.models import Body
 

@@ -7,8 +7,8 @@ import io
 import pytest
 from docx import Document
 
-from documents import parser
-from documents.readers import DocumentError, read_document
+from summaries import parser
+from summaries.readers import DocumentError, read_document
 
 
 def word_file() -> bytes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from documents.layout import AGENDA_HEADING, summary_layout
+from summaries.layout import AGENDA_HEADING, summary_layout
 
 
 def meeting_markdown(meeting) -> str:

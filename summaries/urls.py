@@ -1,8 +1,8 @@
 from django.urls import path
 
-from documents import views
+from summaries import views
 
-app_name = "documents"
+app_name = "summaries"
 urlpatterns = [
     path("meetings/import/", views.import_start, name="import_start"),
     path("meetings/import/<str:token>/", views.import_preview, name="import_preview"),

@@ -7,9 +7,9 @@ import datetime
 import pytest
 
 from actions import due
-from documents import parser
+from summaries import parser
 from minutes.demo import sample
-from tests.documents.conftest import SAMPLE
+from tests.summaries.conftest import SAMPLE
 
 KNOWN = [label for pair in sample.ORGANIZATIONS for label in pair if label]
 

@@ -14,12 +14,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from documents import forms as import_forms
-from documents import parser, services
-from documents.export_docx import meeting_docx
-from documents.export_markdown import meeting_markdown
-from documents.layout import filename
-from documents.readers import DocumentError, check_text, read_document
+from summaries import forms as import_forms
+from summaries import parser, services
+from summaries.export_docx import meeting_docx
+from summaries.export_markdown import meeting_markdown
+from summaries.layout import filename
+from summaries.readers import DocumentError, check_text, read_document
 from minutes.models import Meeting
 from minutes.views import get_meeting_for_user
 from participants import roles
@@ -85,12 +85,12 @@ def import_start(request: HttpRequest) -> HttpResponse:
             if summary.is_unstructured:
                 return render(
                     request,
-                    "documents/import_form.html",
+                    "summaries/import_form.html",
                     {"form": form, "unstructured": token, "source": source},
                     status=422,
                 )
-            return redirect("documents:import_preview", token=token)
-    return render(request, "documents/import_form.html", {"form": form})
+            return redirect("summaries:import_preview", token=token)
+    return render(request, "summaries/import_form.html", {"form": form})
 
 
 @login_required
@@ -99,7 +99,7 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
     entry = _pending(request).get(token)
     if entry is None:
         messages.warning(request, "That import has expired or was already saved. Start again.")
-        return redirect("documents:import_start")
+        return redirect("summaries:import_start")
     body = get_object_or_404(Body.objects.prefetch_related("time_zones"), pk=entry["body"])
     summary = parser.Summary.from_dict(entry["summary"])
     zones = list(body.time_zones.all())
@@ -125,7 +125,7 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
     flags = _participant_flags(forms.formsets["participants"], registry)
     return render(
         request,
-        "documents/import_preview.html",
+        "summaries/import_preview.html",
         {
             "token": token,
             "source": entry["source"],

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from actions import due
-from documents import parser, services
-from documents.export_docx import meeting_docx
-from documents.export_markdown import meeting_markdown
-from documents.readers import read_document
+from summaries import parser, services
+from summaries.export_docx import meeting_docx
+from summaries.export_markdown import meeting_markdown
+from summaries.readers import read_document
 from minutes.models import Attendance, Meeting
 from tests.factories import (
     make_action,

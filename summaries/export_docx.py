@@ -12,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from documents.layout import AGENDA_HEADING, summary_layout
+from summaries.layout import AGENDA_HEADING, summary_layout
 
 _INLINE = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)|\*\*([^*]+)\*\*")
 _LIST = re.compile(r"^(\s*)([-*+]|\d+[.)])\s+(.*)$")

@@ -9,8 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from tqdm import tqdm
 
-from documents import parser, services
-from documents.readers import SUPPORTED, DocumentError, read_document
+from summaries import parser, services
+from summaries.readers import SUPPORTED, DocumentError, read_document
 from participants.models import Body
 
 

@@ -12,10 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError
 
 from actions.models import ActionPoint
-from documents.views import SESSION_KEY
+from summaries.views import SESSION_KEY
 from minutes.models import AgendaItem, Attendance, Decision, Meeting
 from participants.models import Organization, Person
-from tests.documents.conftest import SAMPLE
+from tests.summaries.conftest import SAMPLE
 from tests.factories import make_meeting
 
 IMPORT = "/meetings/import/"
@@ -299,7 +299,7 @@ def test_a_failure_while_saving_saves_nothing(client_for, secretariat, body, mon
     def broken(*args, **kwargs):
         raise DatabaseError("disk full")
 
-    monkeypatch.setattr("documents.services._save_action", broken)
+    monkeypatch.setattr("summaries.services._save_action", broken)
     failed = client.post(response["Location"], data)
     assert failed.status_code == 422
     assert b"nothing was saved" in failed.content
@@ -401,7 +401,7 @@ def test_export_links_partial_points_at_both_exports_and_the_print_page(body):
     from django.template.loader import render_to_string
 
     meeting = make_meeting(body=body)
-    html = render_to_string("documents/_export_links.html", {"meeting": meeting})
+    html = render_to_string("summaries/_export_links.html", {"meeting": meeting})
     assert f'href="/meetings/{meeting.pk}/export.docx"' in html
     assert f'href="/meetings/{meeting.pk}/export.md"' in html
     assert f'href="/meetings/{meeting.pk}/#summary" data-print' in html

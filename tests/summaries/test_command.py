@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from minutes.models import Meeting
-from tests.documents.conftest import SAMPLE
+from tests.summaries.conftest import SAMPLE
 
 
 def run(*args) -> str:

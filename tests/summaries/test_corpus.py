@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from documents import parser
+from summaries import parser
 
 EXPECTED = {
     # file: (present, apologies, items, decisions, actions)

@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 
 
-class DocumentsConfig(AppConfig):
+class SummariesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
-    name = "documents"
+    name = "summaries"
     verbose_name = "Summary documents"

@@ -61,7 +61,7 @@ def read_docx(name: str, data: bytes, *, max_bytes: int) -> str:
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
-    from documents.docx_reader import docx_to_text
+    from summaries.docx_reader import docx_to_text
 
     if not data.startswith(b"PK\x03\x04"):
         raise DocumentError(f"“{name}” is not a Word document (.docx), whatever its name says.")
