@@ -7,9 +7,9 @@ import datetime
 from django import forms
 from django.conf import settings
 
-from summaries import parser
 from minutes.models import AgendaItem, Attendance, Decision, Meeting
 from participants.models import Body
+from summaries import parser
 
 
 class ImportForm(forms.Form):

@@ -12,10 +12,10 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 
 from actions.models import ActionPoint
-from summaries import parser
 from minutes import services as minutes_services
 from minutes.models import AgendaItem, Attendance, Decision, Meeting
 from participants.models import Body, Organization, Person, Position
+from summaries import parser
 
 log = logging.getLogger(__name__)
 

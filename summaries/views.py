@@ -14,16 +14,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from minutes.models import Meeting
+from minutes.views import get_meeting_for_user
+from participants import roles
+from participants.models import Body
 from summaries import forms as import_forms
 from summaries import parser, services
 from summaries.export_docx import meeting_docx
 from summaries.export_markdown import meeting_markdown
 from summaries.layout import filename
 from summaries.readers import DocumentError, check_text, read_document
-from minutes.models import Meeting
-from minutes.views import get_meeting_for_user
-from participants import roles
-from participants.models import Body
 
 log = logging.getLogger(__name__)
 

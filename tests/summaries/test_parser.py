@@ -7,8 +7,8 @@ import datetime
 import pytest
 
 from actions import due
-from summaries import parser
 from minutes.demo import sample
+from summaries import parser
 from tests.summaries.conftest import SAMPLE
 
 KNOWN = [label for pair in sample.ORGANIZATIONS for label in pair if label]

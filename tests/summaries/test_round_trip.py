@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from actions import due
+from minutes.models import Attendance, Meeting
 from summaries import parser, services
 from summaries.export_docx import meeting_docx
 from summaries.export_markdown import meeting_markdown
 from summaries.readers import read_document
-from minutes.models import Attendance, Meeting
 from tests.factories import (
     make_action,
     make_attendance,

@@ -12,11 +12,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError
 
 from actions.models import ActionPoint
-from summaries.views import SESSION_KEY
 from minutes.models import AgendaItem, Attendance, Decision, Meeting
 from participants.models import Organization, Person
-from tests.summaries.conftest import SAMPLE
+from summaries.views import SESSION_KEY
 from tests.factories import make_meeting
+from tests.summaries.conftest import SAMPLE
 
 IMPORT = "/meetings/import/"
 NEW_YORK = ZoneInfo("America/New_York")

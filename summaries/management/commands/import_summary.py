@@ -9,9 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from tqdm import tqdm
 
+from participants.models import Body
 from summaries import parser, services
 from summaries.readers import SUPPORTED, DocumentError, read_document
-from participants.models import Body
 
 
 class Command(BaseCommand):
