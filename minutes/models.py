@@ -99,7 +99,9 @@ class Meeting(models.Model):
         help_text="As the summary heads it, e.g. Executive Committee Principals (Virtual) Meeting.",
     )
     level = models.CharField(max_length=100, blank=True, help_text="e.g. Principals.")
-    modality = models.CharField(max_length=20, choices=Modality.choices, default=Modality.VIRTUAL)
+    modality = models.CharField(
+        max_length=20, choices=Modality.choices, blank=True, help_text="Blank when not known."
+    )
     location = models.CharField(max_length=200, blank=True)
     start = models.DateTimeField()
     end = models.DateTimeField(null=True, blank=True)
@@ -173,12 +175,19 @@ class Attendance(models.Model):
         APOLOGIES = "apologies", "Apologies"
         REPRESENTED = "represented", "Represented"
 
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        ONLINE = "online", "Online"
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendances")
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="attendances"
     )
     title = models.CharField(max_length=300, blank=True)
+    unit = models.CharField(
+        max_length=300, blank=True, help_text="Division or office, e.g. Population Division."
+    )
     role = models.CharField(
         max_length=100, blank=True, help_text="e.g. Network Coordinator, Chair."
     )
@@ -186,7 +195,20 @@ class Attendance(models.Model):
     represented_by = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="representations"
     )
+    representing = models.CharField(
+        max_length=300, blank=True, help_text='On whose behalf, e.g. "the Director-General".'
+    )
+    mode = models.CharField(
+        max_length=20,
+        choices=Mode.choices,
+        blank=True,
+        help_text="How this person took part in a hybrid meeting.",
+    )
+    also_present = models.BooleanField(
+        default=False, help_text='Listed under "Also present" rather than as a participant.'
+    )
     position = models.PositiveSmallIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 
     class Meta:
