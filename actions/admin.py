@@ -3,7 +3,8 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from actions.models import ActionPoint, ActionUpdate, CalendarToken, ReminderLog
+from actions.models import CalendarToken, ReminderLog
+from minutes.models import ActionPoint, ActionUpdate
 
 
 class ActionUpdateInline(admin.TabularInline):

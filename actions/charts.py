@@ -14,7 +14,7 @@ from django.db.models.functions import TruncQuarter
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from actions.models import ActionPoint
+from minutes.models import ActionPoint
 
 OPEN_STATUSES = [ActionPoint.Status.OPEN, ActionPoint.Status.IN_PROGRESS]
 STATUS_LABELS = dict(ActionPoint.Status.choices)

@@ -9,8 +9,7 @@ from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
 
-from actions.models import ActionPoint
-from minutes.models import Meeting, Topic
+from minutes.models import ActionPoint, Meeting, Topic
 from participants.models import Body, Organization, Person
 
 # Open work first, in the order a follow-up reads; undated actions last whatever the database.

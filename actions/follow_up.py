@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from actions.models import ActionPoint, ActionUpdate
-from minutes.models import Meeting
+from minutes.models import ActionPoint, ActionUpdate, Meeting
 from participants import roles
 
 

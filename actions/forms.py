@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from django import forms
 
-from actions import due
-from actions.models import ActionPoint
 from actions.services import REVIEW_DEFERRED, REVIEW_DROPPED, REVIEW_OUTCOMES, REVIEW_PROGRESS
-from minutes.models import Meeting, Topic
+from minutes import due
+from minutes.models import ActionPoint, Meeting, Topic
 from participants.models import Organization, Person
 
 KEEP = ""

@@ -8,8 +8,7 @@ import zoneinfo
 from django.utils import timezone
 from icalendar import Calendar, Event, Todo
 
-from actions.models import ActionPoint
-from minutes.models import Meeting
+from minutes.models import ActionPoint, Meeting
 from participants import roles
 
 DOMAIN = "minutes-tracker"

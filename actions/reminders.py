@@ -12,7 +12,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
-from actions.models import ActionPoint, ReminderLog
+from actions.models import ReminderLog
+from minutes.models import ActionPoint
 from participants.models import Person, Position
 
 

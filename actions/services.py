@@ -15,9 +15,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from actions import due
-from actions.models import ActionPoint, ActionUpdate
-from minutes.models import Meeting
+from minutes import due
+from minutes.models import ActionPoint, ActionUpdate, Meeting
 from participants.models import Organization, Person
 
 Status = ActionPoint.Status

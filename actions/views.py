@@ -21,10 +21,10 @@ from actions import charts, ical, services
 from actions.filters import ActionPointFilter
 from actions.follow_up import follow_up_context
 from actions.forms import ActionEditForm, BulkChangeForm, ProgressForm, ReviewFormSet
-from actions.models import ActionPoint, ActionUpdate, CalendarToken
+from actions.models import CalendarToken
 from actions.services import InvalidChange, Review, StaleAction
 from config.csvsafe import safe_row
-from minutes.models import Decision, Meeting
+from minutes.models import ActionPoint, ActionUpdate, Decision, Meeting
 from minutes.views import get_meeting_for_user
 from participants import roles
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from actions.models import ActionPoint
 from minutes.models import (
+    ActionPoint,
     AgendaItem,
     Attendance,
     Decision,

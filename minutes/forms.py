@@ -9,9 +9,17 @@ from django import forms
 from django.conf import settings
 from django.forms import formset_factory, modelformset_factory
 
-from actions import due
-from actions.models import ActionPoint
-from minutes.models import AgendaItem, Attendance, Decision, Document, Meeting, ReviewComment, Topic
+from minutes import due
+from minutes.models import (
+    ActionPoint,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Document,
+    Meeting,
+    ReviewComment,
+    Topic,
+)
 from participants.models import Body, Organization, Person
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from actions.models import ActionPoint
-from minutes.models import AgendaItem, Attendance, Decision, Document, Meeting
+from minutes.models import ActionPoint, AgendaItem, Attendance, Decision, Document, Meeting
 
 VERBS = {"+": "added", "-": "removed", "~": "changed"}
 

@@ -15,9 +15,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from actions import due
-from actions.models import ActionPoint
+from minutes import due
 from minutes.models import (
+    ActionPoint,
     AgendaItem,
     Attendance,
     Decision,

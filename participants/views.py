@@ -8,8 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from actions.models import ActionPoint
-from minutes.models import Attendance, Meeting
+from minutes.models import ActionPoint, Attendance, Meeting
 from participants.models import Organization, Person, Position
 
 

@@ -119,8 +119,7 @@ def bulk_archive(*, meetings: int) -> None:
     """Years of plausible meetings, bulk-inserted (no history rows: they are not read here)."""
     from django.db import transaction
 
-    from actions.models import ActionPoint, ActionUpdate
-    from minutes.models import AgendaItem, Decision, Meeting
+    from minutes.models import ActionPoint, ActionUpdate, AgendaItem, Decision, Meeting
     from participants.models import Body, BodyTimeZone, Organization
 
     rng = random.Random(7)  # the same archive every time
@@ -246,7 +245,7 @@ def progress_form_step(marker: str) -> WriteStep | None:
     the form carries the action's version, so no two writes may share an action."""
     from django.urls import NoReverseMatch, reverse
 
-    from actions.models import ActionPoint
+    from minutes.models import ActionPoint
 
     try:
         reverse("actions:action_update", args=[1])
@@ -270,7 +269,7 @@ def admin_action_update_step(marker: str) -> WriteStep | None:
     """Fallback until the progress form exists: add an action update through the admin."""
     from django.urls import reverse
 
-    from actions.models import ActionPoint
+    from minutes.models import ActionPoint
 
     action = ActionPoint.objects.order_by("pk").first()
     if action is None:
@@ -289,7 +288,7 @@ def admin_action_update_step(marker: str) -> WriteStep | None:
         "_save": "Save",
     }
     body = "&".join(f"{k}={v}" for k, v in fields.items())
-    path = reverse("admin:actions_actionupdate_add")
+    path = reverse("admin:minutes_actionupdate_add")
     return WriteStep("admin: add an action update", [(path, body)], "actions.ActionUpdate", "text")
 
 

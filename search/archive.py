@@ -17,10 +17,17 @@ from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
 
-from actions import due
-from actions.models import ActionPoint, ActionUpdate
+from minutes import due
 from minutes.demo import sample
-from minutes.models import AgendaItem, Attendance, Decision, Meeting, Topic
+from minutes.models import (
+    ActionPoint,
+    ActionUpdate,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    Topic,
+)
 from participants.models import Body, BodyMembership, BodyTimeZone, Organization, Person, Position
 from search import fts
 

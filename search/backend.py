@@ -35,8 +35,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from actions.models import ActionPoint, ActionUpdate
-from minutes.models import AgendaItem, Attendance, Decision, Meeting
+from minutes.models import ActionPoint, ActionUpdate, AgendaItem, Attendance, Decision, Meeting
 from participants import roles
 from participants.models import Organization, Person, Position
 from search import fts

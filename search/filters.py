@@ -6,8 +6,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
-from actions.models import ActionPoint
-from minutes.models import Decision, Topic
+from minutes.models import ActionPoint, Decision, Topic
 from participants.models import Body, Organization
 from search.backend import KINDS, Filters
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
-from actions.models import ActionPoint, ActionUpdate
-from minutes.models import AgendaItem, Decision, Meeting
+from minutes.models import ActionPoint, ActionUpdate, AgendaItem, Decision, Meeting
 from participants.models import Organization, Person
 
 

@@ -10,9 +10,8 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from actions.models import ActionPoint
 from config.csvsafe import safe_row
-from minutes.models import AgendaItem, Decision, Meeting, Topic
+from minutes.models import ActionPoint, AgendaItem, Decision, Meeting, Topic
 from participants import roles
 from search import backend
 from search.filters import DecisionFilterSet, SearchFilterSet

@@ -11,9 +11,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 
-from actions.models import ActionPoint
 from minutes import services as minutes_services
-from minutes.models import AgendaItem, Attendance, Decision, Meeting
+from minutes.models import ActionPoint, AgendaItem, Attendance, Decision, Meeting
 from participants.models import Body, Organization, Person, Position
 from summaries import parser
 

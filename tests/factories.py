@@ -8,9 +8,16 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group, User
 
-from actions import due
-from actions.models import ActionPoint, ActionUpdate
-from minutes.models import AgendaItem, Attendance, Decision, Meeting, Topic
+from minutes import due
+from minutes.models import (
+    ActionPoint,
+    ActionUpdate,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    Topic,
+)
 from minutes.references import next_reference
 from participants import roles
 from participants.models import Body, BodyMembership, BodyTimeZone, Organization, Person, Position

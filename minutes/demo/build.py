@@ -11,10 +11,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from actions import due
-from actions.models import ActionPoint, ActionUpdate
+from minutes import due
 from minutes.demo import sample
-from minutes.models import AgendaItem, Attendance, Decision, Document, Meeting, SummaryEvent, Topic
+from minutes.models import (
+    ActionPoint,
+    ActionUpdate,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Document,
+    Meeting,
+    SummaryEvent,
+    Topic,
+)
 from minutes.references import next_reference
 from participants import roles
 from participants.models import Body, BodyMembership, BodyTimeZone, Organization, Person, Position

@@ -9,9 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from actions import due
-from actions.models import ActionPoint
-from minutes.models import Meeting
+from minutes import due
+from minutes.models import ActionPoint, Meeting
 from tests.factories import make_action, make_item, make_meeting, make_update
 
 NY = ZoneInfo("America/New_York")

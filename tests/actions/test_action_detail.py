@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from actions import due
-from actions.models import ActionPoint, ActionUpdate
+from minutes import due
+from minutes.models import ActionPoint, ActionUpdate
 from tests.factories import make_person, make_topic, make_update, make_user
 
 

@@ -5,8 +5,7 @@ import datetime
 from django.utils import timezone
 
 from actions.charts import open_actions_by_organization, opened_closed_by_quarter
-from actions.models import ActionPoint
-from minutes.models import Meeting
+from minutes.models import ActionPoint, Meeting
 from tests.actions.conftest import days_from_today
 from tests.factories import make_action, make_decision, make_item, make_meeting, make_update
 

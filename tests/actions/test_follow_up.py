@@ -5,10 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from actions import due
 from actions.follow_up import follow_up_context
-from actions.models import ActionPoint, ActionUpdate
-from minutes.models import Meeting
+from minutes import due
+from minutes.models import ActionPoint, ActionUpdate, Meeting
 from tests.factories import make_action, make_body, make_item, make_meeting, make_update
 
 

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from actions import due
-from actions.models import ActionPoint
+from minutes import due
+from minutes.models import ActionPoint
 from tests.factories import make_action, make_item, make_meeting
 
 TODAY = datetime.date(2024, 7, 15)

@@ -3,9 +3,8 @@ from __future__ import annotations
 import pytest
 from django.core.management import CommandError, call_command
 
-from actions.models import ActionPoint
 from minutes.demo.build import SAMPLE_START
-from minutes.models import AgendaItem, Decision, Meeting
+from minutes.models import ActionPoint, AgendaItem, Decision, Meeting
 
 
 def _sample():

@@ -7,9 +7,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from actions.models import ActionPoint
 from minutes import services
-from minutes.models import AgendaItem, Attendance, Decision, Document, Meeting, ReviewComment
+from minutes.models import (
+    ActionPoint,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Document,
+    Meeting,
+    ReviewComment,
+)
 from participants.models import Organization, Person
 from tests.factories import (
     make_action,

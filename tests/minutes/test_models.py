@@ -5,9 +5,8 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from actions import due
-from actions.models import ActionPoint
-from minutes.models import Attendance, Meeting
+from minutes import due
+from minutes.models import ActionPoint, Attendance, Meeting
 from tests.factories import make_action, make_item, make_meeting, make_person
 
 

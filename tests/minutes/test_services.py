@@ -8,10 +8,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from actions.models import ActionPoint
 from minutes import services
 from minutes.forms import MeetingForm
-from minutes.models import AgendaItem, Meeting, ReviewComment, SummaryEvent
+from minutes.models import ActionPoint, AgendaItem, Meeting, ReviewComment, SummaryEvent
 from tests.factories import make_action, make_decision, make_item, make_meeting
 
 NY = ZoneInfo("America/New_York")

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import datetime
 
-from actions.models import ActionPoint
-from minutes.models import Attendance
+from minutes.models import ActionPoint, Attendance
 from participants.models import Position
 from tests.factories import make_action, make_attendance, make_item, make_person, make_update
 

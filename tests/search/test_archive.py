@@ -7,8 +7,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from actions.models import ActionPoint
-from minutes.models import Meeting
+from minutes.models import ActionPoint, Meeting
 from search import archive
 from search.models import SearchEntry
 

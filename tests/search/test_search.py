@@ -7,9 +7,8 @@ import re
 import pytest
 from django.core.management import call_command
 
-from actions.models import ActionPoint
 from minutes.demo.build import SAMPLE_START
-from minutes.models import AgendaItem, Decision, Meeting
+from minutes.models import ActionPoint, AgendaItem, Decision, Meeting
 from tests.factories import make_item, make_meeting, make_person
 
 

@@ -394,8 +394,7 @@ def find_token(world: World) -> str:
 
 def build_world(users: dict[str, User] | None = None, *, marker: str = "") -> World:
     """Objects for every status; ``users`` maps persona -> User (made here when missing)."""
-    from actions.models import ActionPoint
-    from minutes.models import Document, Meeting, ReviewComment, SummaryEvent
+    from minutes.models import ActionPoint, Document, Meeting, ReviewComment, SummaryEvent
     from tests import factories as f
 
     users = dict(users or {})

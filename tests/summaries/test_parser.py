@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from actions import due
+from minutes import due
 from minutes.demo import sample
 from summaries import parser
 from tests.summaries.conftest import SAMPLE

@@ -11,8 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError
 
-from actions.models import ActionPoint
-from minutes.models import AgendaItem, Attendance, Decision, Meeting
+from minutes.models import ActionPoint, AgendaItem, Attendance, Decision, Meeting
 from participants.models import Organization, Person
 from summaries.views import SESSION_KEY
 from tests.factories import make_meeting

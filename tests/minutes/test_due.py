@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from actions import due
+from minutes import due
 
 
 @pytest.mark.parametrize(
