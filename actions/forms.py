@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from actions.services import REVIEW_DEFERRED, REVIEW_DROPPED, REVIEW_OUTCOMES, REVIEW_PROGRESS
-from minutes import due
+from lib import due
 from minutes.models import ActionPoint, Meeting, Topic
 from participants.models import Organization, Person
 

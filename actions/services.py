@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from minutes import due
+from lib import due
 from minutes.models import ActionPoint, ActionUpdate, Meeting
 from participants.models import Organization, Person
 

@@ -10,22 +10,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from actions import charts, ical, services
+from actions import ical, services
 from actions.filters import ActionPointFilter
-from actions.follow_up import follow_up_context
 from actions.forms import ActionEditForm, BulkChangeForm, ProgressForm, ReviewFormSet
 from actions.models import CalendarToken
 from actions.services import InvalidChange, Review, StaleAction
-from config.csvsafe import safe_row
-from minutes.models import ActionPoint, ActionUpdate, Decision, Meeting
-from minutes.views import get_meeting_for_user
+from lib.csvsafe import safe_row
+from minutes.access import get_meeting_for_user
+from minutes.follow_up import follow_up_context
+from minutes.models import ActionPoint, ActionUpdate, Meeting
 from participants import roles
 
 PAGE_SIZE = 50
@@ -432,61 +432,6 @@ def _int(value) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
-
-
-# Dashboard ------------------------------------------------------------------------------------
-
-
-DASHBOARD_OWED_ROWS = 25
-
-
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    now, today = timezone.now(), timezone.localdate()
-    meetings = Meeting.objects.visible_to(user).select_related("body")
-    actions = ActionPoint.objects.visible_to(user)
-    is_secretariat = roles.is_secretariat(user)
-    organization = roles.user_organization(user)
-    context: dict = {
-        "today": today,
-        "now": now,
-        "next_meeting": meetings.filter(start__gte=now).order_by("start").first(),
-        "awaiting_review": list(
-            meetings.filter(status=Meeting.Status.CIRCULATED).order_by("review_deadline")
-        ),
-        "organization": organization,
-        "bar_chart": charts.open_actions_by_organization(actions),
-        "line_chart": charts.opened_closed_by_quarter(actions, today=today),
-    }
-    if is_secretariat:
-        overdue = actions.overdue(today).with_related().order_by("due_date", "pk")
-        context.update(
-            {
-                "overdue_actions": list(overdue[:15]),
-                "overdue_count": overdue.count(),
-                "due_soon": list(
-                    actions.due_within(30, today).with_related().order_by("due_date", "pk")[:15]
-                ),
-                "recent_decisions": list(
-                    Decision.objects.filter(agenda_item__meeting__in=meetings.values("pk"))
-                    .select_related("agenda_item__meeting")
-                    .order_by("-agenda_item__meeting__start", "position")[:8]
-                ),
-            }
-        )
-    else:
-        # Overdue first (oldest due first), then the rest by due date, undated last: all of it
-        # is ascending due date with nulls last. The dashboard shows the most urgent; the
-        # organisation page has the rest.
-        owed = (
-            actions.open()
-            .owned_by_user(user)
-            .order_by(F("due_date").asc(nulls_last=True), "-agenda_item__meeting__start", "pk")
-        )
-        context["owed_count"] = owed.count()
-        context["owed"] = list(owed.with_related().with_updates()[:DASHBOARD_OWED_ROWS])
-    return render(request, "actions/dashboard.html", context)
 
 
 # Calendar feeds -------------------------------------------------------------------------------

@@ -65,7 +65,13 @@ INSTALLED_APPS = [
     "actions",
     "summaries",
     "search",
+    "reports",
 ]
+# The demo builder, the archive generator and the benchmark: for development machines and the
+# test suite, never installed in production.
+DEVTOOLS = envbool("DEVTOOLS", "true" if DEBUG else "false")
+if DEVTOOLS:
+    INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,17 +1,17 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from actions import views as action_views
 from config import views as config_views
+from reports import views as report_views
 
 urlpatterns = [
-    path("", action_views.dashboard, name="dashboard"),
+    path("", report_views.dashboard, name="dashboard"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("healthz", config_views.healthz, name="healthz"),
     path("", include("summaries.urls")),
     path("", include("minutes.urls")),
     path("", include("actions.urls")),
-    path("", include("participants.urls")),
+    path("", include("reports.urls")),
     path("", include("search.urls")),
 ]

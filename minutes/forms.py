@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.forms import formset_factory, modelformset_factory
 
-from minutes import due
+from lib import due
 from minutes.models import (
     ActionPoint,
     AgendaItem,

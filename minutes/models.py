@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from minutes import due
+from lib import due
 from participants import roles
 from participants.models import Body, Organization, Person
 
@@ -33,7 +33,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("search:topic_detail", args=[self.slug])
+        return reverse("minutes:topic_detail", args=[self.slug])
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -292,7 +292,7 @@ class Decision(models.Model):
         return f"{self.reference}: {self.text[:80]}"
 
     def get_absolute_url(self) -> str:
-        return reverse("search:decision_detail", args=[self.pk])
+        return reverse("minutes:decision_detail", args=[self.pk])
 
 
 class Document(models.Model):

@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from minutes import due
+from lib import due
 from minutes.models import (
     ActionPoint,
     AgendaItem,

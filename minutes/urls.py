@@ -1,6 +1,7 @@
 from django.urls import path
 
-from minutes import views
+from minutes.views import meetings as views
+from minutes.views import register
 
 app_name = "minutes"
 urlpatterns = [
@@ -27,4 +28,8 @@ urlpatterns = [
     path("comments/<int:pk>/resolve/", views.comment_resolve, name="comment_resolve"),
     path("comments/mine/", views.my_comments, name="my_comments"),
     path("documents/<int:pk>/", views.document_download, name="document_download"),
+    path("decisions/", register.decision_list, name="decision_list"),
+    path("decisions/<int:pk>/", register.decision_detail, name="decision_detail"),
+    path("topics/", register.topic_list, name="topic_list"),
+    path("topics/<slug:slug>/", register.topic_detail, name="topic_detail"),
 ]

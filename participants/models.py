@@ -60,7 +60,7 @@ class Organization(models.Model):
         return self.acronym or self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("participants:organization_detail", args=[self.pk])
+        return reverse("reports:organization_detail", args=[self.pk])
 
     @property
     def label(self) -> str:
@@ -107,7 +107,7 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("participants:person_detail", args=[self.pk])
+        return reverse("reports:person_detail", args=[self.pk])
 
     def position_on(self, day: datetime.date) -> Position | None:
         return self.positions.on(day).select_related("organization").first()

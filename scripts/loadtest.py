@@ -333,7 +333,7 @@ def make_plan(path: Path, write: WriteStep | None) -> dict:
     lines = []
     reads = [("dashboard", 4), ("minutes:meeting_list", 3)]
     # Pages from other branches, used when present: tracker, search, decisions, topics.
-    optional = [("actions:tracker", 3), ("actions:action_list", 3), ("search:decision_list", 2)]
+    optional = [("actions:tracker", 3), ("actions:action_list", 3), ("minutes:decision_list", 2)]
     for name, weight in reads + optional:
         try:
             url = reverse(name)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import django_filters
-from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from minutes.models import ActionPoint, Decision, Topic
+from minutes.filters import DATE_WIDGET
+from minutes.models import ActionPoint, Topic
 from participants.models import Body, Organization
 from search.backend import KINDS, Filters
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -56,42 +54,3 @@ class SearchFilterSet(django_filters.FilterSet):
             organization=data.get("organization"),
             status=data.get("status") or "",
         )
-
-
-class DecisionFilterSet(django_filters.FilterSet):
-    """The decision register's filters."""
-
-    text = django_filters.CharFilter(label="Text or reference", method="filter_text")
-    kind = django_filters.ChoiceFilter(
-        label="Kind", choices=Decision.Kind.choices, empty_label="All kinds"
-    )
-    body = django_filters.ModelChoiceFilter(
-        label="Body",
-        field_name="agenda_item__meeting__body",
-        queryset=Body.objects.all(),
-        empty_label="All bodies",
-    )
-    topic = django_filters.ModelChoiceFilter(
-        label="Topic", field_name="topics", queryset=Topic.objects.all(), empty_label="All topics"
-    )
-    date_from = django_filters.DateFilter(
-        label="From",
-        field_name="agenda_item__meeting__start",
-        lookup_expr="date__gte",
-        widget=DATE_WIDGET,
-    )
-    date_to = django_filters.DateFilter(
-        label="To",
-        field_name="agenda_item__meeting__start",
-        lookup_expr="date__lte",
-        widget=DATE_WIDGET,
-    )
-
-    class Meta:
-        model = Decision
-        fields = ["text", "kind", "body", "topic", "date_from", "date_to"]
-
-    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        for word in value.split():
-            queryset = queryset.filter(Q(text__icontains=word) | Q(reference__icontains=word))
-        return queryset

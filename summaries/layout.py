@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from minutes import timefmt
+from lib import timefmt
 
 AGENDA_HEADING = "The agenda of the meeting included the following items:"
 

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from minutes import due as due_periods
+from lib import due as due_periods
 
 PRESENT, APOLOGIES, REPRESENTED = "present", "apologies", "represented"
 REGULAR, AOB = "regular", "aob"
@@ -330,7 +330,7 @@ def find_modality(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Due dates: the inverse of minutes.due.format_due, plus ISO and "30 June 2024".
+# Due dates: the inverse of lib.due.format_due, plus ISO and "30 June 2024".
 
 _QUARTER = re.compile(r"^q([1-4])\s+(\d{4})$", re.I)
 _HALF = re.compile(r"^(first|second|1st|2nd)\s+half\s+(?:of\s+)?(\d{4})$", re.I)

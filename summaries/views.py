@@ -14,8 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from minutes.access import get_meeting_for_user
 from minutes.models import Meeting
-from minutes.views import get_meeting_for_user
 from participants import roles
 from participants.models import Body
 from summaries import forms as import_forms

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group, User
 
-from minutes import due
+from lib import due
 from minutes.models import (
     ActionPoint,
     ActionUpdate,

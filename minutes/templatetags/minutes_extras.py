@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import template
 from django.utils.safestring import mark_safe
 
-from minutes import timefmt
+from lib import timefmt
 from minutes.markup import render_markdown
 
 register = template.Library()

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from minutes import due
+from lib import due
 from minutes.models import ActionPoint, Meeting
 from tests.factories import make_action, make_item, make_meeting, make_update
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from minutes import due
+from lib import due
 from minutes.models import ActionPoint, ActionUpdate
 from tests.factories import make_person, make_topic, make_update, make_user
 

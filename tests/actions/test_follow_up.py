@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from actions.follow_up import follow_up_context
-from minutes import due
+from lib import due
+from minutes.follow_up import follow_up_context
 from minutes.models import ActionPoint, ActionUpdate, Meeting
 from tests.factories import make_action, make_body, make_item, make_meeting, make_update
 
@@ -267,7 +267,7 @@ def test_summary_section_renders_outcomes(world, secretariat, rf):
         meeting=world.next,
     )
     html = render_to_string(
-        "actions/_follow_up_section.html", follow_up_context(world.next, secretariat)
+        "minutes/_follow_up_section.html", follow_up_context(world.next, secretariat)
     )
     assert "Follow-up on action points" in html
     assert "Roadmap adopted." in html

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from minutes import due
+from lib import due
 from minutes.models import ActionPoint
 from tests.factories import make_action, make_item, make_meeting
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from minutes import due
+from lib import due
 from minutes.models import ActionPoint, ActionUpdate
 from tests.actions.conftest import days_from_today
 from tests.factories import make_action, make_item, make_person, make_topic, make_update

@@ -42,7 +42,7 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def demo_site(transactional_db, live_server, settings):
     """The demo data behind a live server; returns the server's base URL."""
-    from minutes.demo.build import load_demo
+    from devtools.demo.build import load_demo
 
     settings.DEBUG = True
     load_demo(password=DEMO_PASSWORD, log=lambda *_: None)

@@ -521,7 +521,7 @@ def test_history_shows_who_changed_what(client_for, body, secretariat, django_as
 
 
 def test_meeting_list_filters_and_pages(client_for, body, secretariat, principal, settings):
-    from minutes import views
+    from minutes.views import meetings as views
 
     other = make_meeting(title="Working group meeting")
     for n in range(views.MEETINGS_PER_PAGE + 2):

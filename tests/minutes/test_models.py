@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from minutes import due
+from lib import due
 from minutes.models import ActionPoint, Attendance, Meeting
 from tests.factories import make_action, make_item, make_meeting, make_person
 

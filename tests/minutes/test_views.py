@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from minutes.demo.build import SAMPLE_START
+from devtools.demo.build import SAMPLE_START
 from minutes.models import Meeting
 from tests.factories import (
     make_action,

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from config.csvsafe import safe_cell as csv_cell
+from lib.csvsafe import safe_cell as csv_cell
 from minutes.models import Decision
 from tests.factories import make_action, make_decision
 

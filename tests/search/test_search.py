@@ -7,7 +7,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from minutes.demo.build import SAMPLE_START
+from devtools.demo.build import SAMPLE_START
 from minutes.models import ActionPoint, AgendaItem, Decision, Meeting
 from tests.factories import make_item, make_meeting, make_person
 

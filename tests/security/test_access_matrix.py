@@ -263,7 +263,7 @@ def test_parameters_are_filled_with_the_object_their_name_says(world):
     makers = urlwalk._resolvers(route)
     assert makers["meeting_pk"](world, draft) == draft.meeting.pk
     assert makers["pk"](world, draft) == draft.item.pk
-    topic = urlwalk.Route("search:topic_detail", "/topics/<slug:slug>/", {"slug": "slug"}, print)
+    topic = urlwalk.Route("minutes:topic_detail", "/topics/<slug:slug>/", {"slug": "slug"}, print)
     assert urlwalk._resolvers(topic)["slug"](world, None) == "regional-reviews"
     # A bare pk belongs to the segment before it, whatever the URL name says.
     nested = urlwalk.Route(
@@ -275,7 +275,7 @@ def test_parameters_are_filled_with_the_object_their_name_says(world):
     makers = urlwalk._resolvers(nested)
     assert makers["pk"](world, draft) == draft.meeting.pk
     assert makers["item_pk"](world, draft) == draft.item.pk
-    people = urlwalk.Route("participants:person_detail", "/people/<int:pk>/", {"pk": "int"}, print)
+    people = urlwalk.Route("reports:person_detail", "/people/<int:pk>/", {"pk": "int"}, print)
     assert urlwalk._resolvers(people)["pk"](world, None) == world.person.pk
 
 

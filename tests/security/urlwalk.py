@@ -8,7 +8,7 @@ How a URL is filled:
    in every status (planned, draft, circulated, approved), each with an agenda item, a decision,
    an action point with an update, an attendance, an uploaded document and a review comment.
 3. ``cases()`` gives each parameter a value: first ``PARAM_OVERRIDES[(url name, parameter)]``,
-   then by the parameter's name (``meeting_pk`` -> the meeting, ``slug`` on ``search:topic_detail``
+   then by the parameter's name (``meeting_pk`` -> the meeting, ``slug`` on ``minutes:topic_detail``
    -> the topic's slug: ``pk``/``id``/``slug`` take the object named by the first word of the URL
    name that is in ``OBJECT_KEYS``). A URL whose parameters reach a meeting is visited once per
    meeting status; the others once.
@@ -268,7 +268,7 @@ def _key_for(route: Route, param: str) -> str | None:
 
     A bare ``pk`` (or ``id``/``slug``) belongs to the path segment before it
     (``meetings/<int:pk>/items/<int:item_pk>/``: pk is the meeting, item_pk the item); failing
-    that, to the first word of the URL name that names an object (``search:topic_detail``).
+    that, to the first word of the URL name that names an object (``minutes:topic_detail``).
     """
     p = param.lower()
     if p in ("pk", "id", "slug", "uuid"):

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLE = REPO / "minutes" / "demo" / "excom-principals-2023-03-20.txt"
+SAMPLE = REPO / "devtools" / "demo" / "excom-principals-2023-03-20.txt"
 # Other bodies' minutes: read where they are (CI clones the repo beside shared/), never copied.
 CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
 
@@ -20,7 +20,7 @@ def corpus() -> Path:
 @pytest.fixture
 def demo(db):
     """The demo registry, body and sample meeting, as `make demo` loads them."""
-    from minutes.demo.build import load_demo
+    from devtools.demo.build import load_demo
     from minutes.models import Meeting
 
     load_demo(password="demo-password-for-tests", log=lambda *_: None)

@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from minutes import due
-from minutes.demo import sample
+from devtools.demo import sample
+from lib import due
 from summaries import parser
 from tests.summaries.conftest import SAMPLE
 

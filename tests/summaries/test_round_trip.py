@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from minutes import due
+from lib import due
 from minutes.models import Attendance, Meeting
 from summaries import parser, services
 from summaries.export_docx import meeting_docx

@@ -1,0 +1,632 @@
+from __future__ import annotations
+
+import copy
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.forms import ModelChoiceField
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from minutes import forms, history, services
+from minutes.access import get_meeting_for_user, secretariat_required
+from minutes.follow_up import follow_up_context
+from minutes.models import AgendaItem, Document, Meeting, ReviewComment, SummaryEvent
+from participants import roles
+from participants.models import Person
+
+MEETINGS_PER_PAGE = 25
+
+
+def get_meeting_for_editing(request: HttpRequest, pk: int) -> Meeting:
+    return get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+
+
+def _refuse_if_locked(request: HttpRequest, meeting: Meeting) -> HttpResponse | None:
+    if meeting.is_locked:
+        messages.error(
+            request, "This summary is approved and locked. Reopen it for correction to change it."
+        )
+        return redirect(meeting)
+    return None
+
+
+# Reading ---------------------------------------------------------------------------------
+
+
+@login_required
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    services.apply_review_deadlines(now=timezone.now())
+    is_secretariat = roles.is_secretariat(request.user)
+    statuses = [s for s, _ in Meeting.Status.choices] if is_secretariat else Meeting.PUBLIC_STATUSES
+    filters = forms.MeetingFilterForm(request.GET or None, statuses=statuses)
+    meetings = Meeting.objects.visible_to(request.user).select_related("body").order_by("-start")
+    if filters.is_valid():
+        if filters.cleaned_data["body"]:
+            meetings = meetings.filter(body=filters.cleaned_data["body"])
+        if filters.cleaned_data["status"]:
+            meetings = meetings.filter(status=filters.cleaned_data["status"])
+    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "minutes/meeting_list.html",
+        {"page": page, "filters": filters, "query": query.urlencode()},
+    )
+
+
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    queryset = Meeting.objects.with_summary().prefetch_related(
+        Prefetch(
+            "review_comments",
+            queryset=ReviewComment.objects.select_related(
+                "author", "organization", "agenda_item", "resolved_by"
+            ),
+        ),
+        Prefetch("events", queryset=SummaryEvent.objects.select_related("by")),
+    )
+    meeting = get_meeting_for_user(request, pk, queryset)
+    now = timezone.now()
+    if meeting.status == Meeting.Status.CIRCULATED and meeting.review_deadline <= now:
+        # Silence took effect while nobody was looking: apply it before showing the page.
+        services.apply_review_deadlines(now=now, meeting_ids=[meeting.pk])
+        return redirect(meeting)
+    attendances = list(meeting.attendances.all())
+    items = list(meeting.agenda_items.all())
+    is_secretariat = roles.is_secretariat(request.user)
+    comments = list(meeting.review_comments.all())
+    if not is_secretariat:
+        comments = [c for c in comments if c.author_id == request.user.pk]
+    reviewing = (
+        meeting.status == Meeting.Status.CIRCULATED
+        and not is_secretariat
+        and services.can_review(request.user, meeting)
+    )
+    context = {
+        "meeting": meeting,
+        "participants": [a for a in attendances if a.status == "present"],
+        "apologies": [a for a in attendances if a.status != "present"],
+        "regular_items": [i for i in items if i.kind == "regular"],
+        "aob_items": [i for i in items if i.kind == "aob"],
+        "comments": comments,
+        "events": list(meeting.events.all()),
+        "comment_form": (
+            forms.ReviewCommentForm(items=items, initial={"agenda_item": request.GET.get("on")})
+            if reviewing
+            else None
+        ),
+        "zone_label": forms.primary_zone(meeting.body)[1] if is_secretariat else "",
+        **follow_up_context(meeting, request.user),
+    }
+    if is_secretariat:
+        context["circulate_form"] = forms.CirculateForm(meeting=meeting)
+        context["reopen_form"] = forms.ReopenForm()
+    return render(request, "minutes/meeting_detail.html", context)
+
+
+@login_required
+def document_download(request: HttpRequest, pk: int) -> FileResponse:
+    document = get_object_or_404(Document.objects.select_related("meeting"), pk=pk)
+    get_meeting_for_user(request, document.meeting_id)
+    if not document.file:
+        raise Http404("This document is a link, not a file.")
+    return FileResponse(document.file.open("rb"), as_attachment=True)
+
+
+@secretariat_required
+def meeting_history(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_editing(request, pk)
+    changes = history.meeting_changes(meeting)
+    return render(request, "minutes/meeting_history.html", {"meeting": meeting, "changes": changes})
+
+
+# Recording -------------------------------------------------------------------------------
+
+
+@secretariat_required
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    form = forms.MeetingForm(request.POST or None, initial={"status": Meeting.Status.DRAFT})
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(by=request.user, data=form.model_data())
+        except (ValidationError, services.ServiceError) as error:
+            form.add_error(None, _message(error))
+        else:
+            messages.success(request, f"Meeting “{meeting.title}” created. Now the attendance.")
+            return redirect("minutes:meeting_attendance", pk=meeting.pk)
+    return render(request, "minutes/meeting_form.html", {"form": form, "meeting": None})
+
+
+@secretariat_required
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_editing(request, pk)
+    if refused := _refuse_if_locked(request, meeting):
+        return refused
+    form = forms.MeetingForm(request.POST or None, meeting=meeting)
+    current = None
+    documents = forms.DocumentFormSet(
+        request.POST or None,
+        request.FILES or None,
+        queryset=meeting.documents.filter(agenda_item__isnull=True),
+        prefix="documents",
+    )
+    if request.method == "POST" and form.is_valid() and documents.is_valid():
+        try:
+            with transaction.atomic():
+                services.meeting_update(
+                    meeting=meeting,
+                    by=request.user,
+                    data=form.model_data(),
+                    version=form.cleaned_data["version"] or 0,
+                )
+                _save_documents(documents, meeting=meeting, item=None)
+        except services.StaleEdit as error:
+            saved = Meeting.objects.select_related("body").get(pk=meeting.pk)
+            # Keep what they typed, but against the saved version, so the next save is theirs.
+            form = forms.MeetingForm(_with_version(request.POST, saved.version), meeting=saved)
+            form.is_valid()
+            form.add_error(None, str(error))
+            current = forms.MeetingForm.initial_for(saved)
+        except (ValidationError, services.ServiceError) as error:
+            form.add_error(None, _message(error))
+        else:
+            messages.success(request, "Meeting details saved.")
+            return redirect(meeting)
+    return render(
+        request,
+        "minutes/meeting_form.html",
+        {
+            "form": form,
+            "meeting": meeting,
+            "documents": documents,
+            "max_mb": _max_mb(),
+            "current": current,
+        },
+    )
+
+
+@secretariat_required
+def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_editing(request, pk)
+    if refused := _refuse_if_locked(request, meeting):
+        return refused
+    queryset = meeting.attendances.select_related("person", "organization", "represented_by")
+    formset = forms.AttendanceFormSet(
+        request.POST if request.method == "POST" else None, queryset=queryset, prefix="attendance"
+    )
+    if request.method == "POST" and formset.is_valid():
+        with transaction.atomic():
+            formset.save()
+        messages.success(request, "Attendance saved.")
+        return redirect("minutes:meeting_attendance", pk=meeting.pk)
+    _share_choices(formset)
+    search = forms.PersonSearchForm(request.GET or None)
+    found = []
+    if search.is_valid() and (q := search.cleaned_data["find"].strip()):
+        found = list(
+            Person.objects.filter(
+                Q(name__icontains=q)
+                | Q(positions__organization__acronym__icontains=q)
+                | Q(positions__organization__name__icontains=q)
+            )
+            .exclude(attendances__meeting=meeting)
+            .distinct()
+            .with_current_position()[:20]
+        )
+    return render(
+        request,
+        "minutes/meeting_attendance.html",
+        {
+            "meeting": meeting,
+            "formset": formset,
+            "search": search,
+            "found": found,
+            "new_person": forms.NewPersonForm(prefix="new"),
+        },
+    )
+
+
+def _share_choices(*formsets) -> None:
+    """Build each organisation / person / topic list once, not once per row and field.
+
+    Validation still goes through each field's queryset; only the rendering shares the list.
+    """
+    for formset in formsets:
+        if not formset.forms:
+            continue
+        first = formset.forms[0]
+        for name, field in first.fields.items():
+            if not isinstance(field, ModelChoiceField):
+                continue
+            choices = list(field.choices)
+            for form in formset.forms:
+                form.fields[name].choices = choices
+
+
+@require_POST
+@secretariat_required
+def attendance_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_editing(request, pk)
+    if refused := _refuse_if_locked(request, meeting):
+        return refused
+    if request.POST.get("members"):
+        added = services.attendance_add_members(meeting=meeting, by=request.user)
+        messages.success(request, f"Added {len(added)} principal(s) of member organisations.")
+    else:
+        person = Person.objects.filter(pk=request.POST.get("person") or None).first()
+        if person is None:
+            messages.error(request, "Pick somebody to add.")
+            return redirect("minutes:meeting_attendance", pk=meeting.pk)
+        try:
+            services.attendance_add(meeting=meeting, person=person, by=request.user)
+        except services.ServiceError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"Added {person.name}.")
+    return redirect("minutes:meeting_attendance", pk=meeting.pk)
+
+
+@require_POST
+@secretariat_required
+def attendance_new_person(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_editing(request, pk)
+    if refused := _refuse_if_locked(request, meeting):
+        return refused
+    form = forms.NewPersonForm(request.POST, prefix="new")
+    if form.is_valid():
+        services.person_create_and_attend(meeting=meeting, by=request.user, **form.cleaned_data)
+        messages.success(request, f"Added {form.cleaned_data['name']} to the register and here.")
+        return redirect("minutes:meeting_attendance", pk=meeting.pk)
+    formset = forms.AttendanceFormSet(
+        queryset=meeting.attendances.select_related("person"), prefix="attendance"
+    )
+    _share_choices(formset)
+    return render(
+        request,
+        "minutes/meeting_attendance.html",
+        {
+            "meeting": meeting,
+            "formset": formset,
+            "search": forms.PersonSearchForm(),
+            "found": [],
+            "new_person": form,
+        },
+        status=400,
+    )
+
+
+@secretariat_required
+def meeting_agenda(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_editing(request, pk)
+    if refused := _refuse_if_locked(request, meeting):
+        return refused
+    form = forms.AgendaItemAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        item = services.agenda_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
+        messages.success(request, f"Item {item.position} added.")
+        if request.POST.get("then") == "edit":
+            return redirect("minutes:item_edit", pk=meeting.pk, item_pk=item.pk)
+        return redirect("minutes:meeting_agenda", pk=meeting.pk)
+    items = meeting.agenda_items.order_by("position")
+    return render(
+        request, "minutes/meeting_agenda.html", {"meeting": meeting, "items": items, "form": form}
+    )
+
+
+def _get_item(meeting: Meeting, item_pk: int) -> AgendaItem:
+    return get_object_or_404(
+        AgendaItem.objects.select_related("meeting"), pk=item_pk, meeting=meeting
+    )
+
+
+@require_POST
+@secretariat_required
+def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    meeting = get_meeting_for_editing(request, pk)
+    if refused := _refuse_if_locked(request, meeting):
+        return refused
+    item = _get_item(meeting, item_pk)
+    direction = "up" if request.POST.get("direction") == "up" else "down"
+    if services.agenda_item_move(item=item, by=request.user, direction=direction):
+        messages.success(request, f"Moved “{item.title}” {direction}.")
+    else:
+        messages.info(
+            request, f"“{item.title}” is already {'first' if direction == 'up' else 'last'}."
+        )
+    return redirect("minutes:meeting_agenda", pk=meeting.pk)
+
+
+@require_POST
+@secretariat_required
+def item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    meeting = get_meeting_for_editing(request, pk)
+    if refused := _refuse_if_locked(request, meeting):
+        return refused
+    item = _get_item(meeting, item_pk)
+    try:
+        services.agenda_item_remove(item=item, by=request.user)
+    except services.ServiceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Removed “{item.title}”.")
+    return redirect("minutes:meeting_agenda", pk=meeting.pk)
+
+
+@secretariat_required
+def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    meeting = get_meeting_for_editing(request, pk)
+    if refused := _refuse_if_locked(request, meeting):
+        return refused
+    item = _get_item(meeting, item_pk)
+    data = request.POST if request.method == "POST" else None
+    form = forms.AgendaItemForm(data, instance=item)
+    current = None
+    decisions = list(item.decisions.prefetch_related("topics"))
+    actions = list(
+        item.action_points.prefetch_related("owner_organizations", "owner_people", "topics")
+    )
+    decision_set = forms.DecisionFormSet(
+        data,
+        prefix="decisions",
+        initial=[
+            {"id": d.pk, "kind": d.kind, "text": d.text, "topics": [t.pk for t in d.topics.all()]}
+            for d in decisions
+        ],
+    )
+    action_set = forms.ActionPointFormSet(
+        data, prefix="actions", initial=[forms.ActionPointForm.initial_for(a) for a in actions]
+    )
+    documents = forms.DocumentFormSet(
+        data,
+        request.FILES or None,
+        queryset=item.documents.all(),
+        prefix="documents",
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and decision_set.is_valid()
+        and action_set.is_valid()
+        and documents.is_valid()
+    ):
+        try:
+            with transaction.atomic():
+                _save_item(request, item, form, decision_set, decisions, action_set, actions)
+                _save_documents(documents, meeting=meeting, item=item)
+        except services.StaleEdit as error:
+            if error.model is AgendaItem:
+                current = AgendaItem.objects.get(pk=item.pk)
+                # A copy: validating the form writes the typed values onto its instance.
+                form = forms.AgendaItemForm(
+                    _with_version(request.POST, current.version), instance=copy.copy(current)
+                )
+                form.is_valid()
+            form.add_error(None, str(error))
+        except (ValidationError, services.ServiceError) as error:
+            form.add_error(None, _message(error))
+        else:
+            messages.success(request, f"Item {item.position} saved.")
+            if request.POST.get("then") == "agenda":
+                return redirect("minutes:meeting_agenda", pk=meeting.pk)
+            if request.POST.get("then") == "more":
+                return redirect("minutes:item_edit", pk=meeting.pk, item_pk=item.pk)
+            return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
+    _share_choices(decision_set, action_set)
+    return render(
+        request,
+        "minutes/item_form.html",
+        {
+            "meeting": meeting,
+            "item": item,
+            "form": form,
+            "decision_set": decision_set,
+            "action_set": action_set,
+            "documents": documents,
+            "max_mb": _max_mb(),
+            "current": current,
+        },
+    )
+
+
+def _with_version(data, version: int):
+    data = data.copy()
+    data["version"] = str(version)
+    return data
+
+
+def _max_mb() -> int:
+    return settings.UPLOAD_MAX_BYTES // (1024 * 1024)
+
+
+def _save_item(request, item, form, decision_set, decisions, action_set, actions) -> None:
+    """Item, decisions and action points in one go; any stale part refuses the whole save."""
+    by = request.user
+    if form.has_changed():
+        services.agenda_item_update(
+            item=item,
+            by=by,
+            data={f: form.cleaned_data[f] for f in ("title", "kind", "discussion")},
+            topics=form.cleaned_data["topics"],
+            version=form.cleaned_data["version"],
+        )
+    by_pk = {d.pk: d for d in decisions}
+    for sub in decision_set.forms:
+        data = sub.cleaned_data
+        if not data or not sub.has_changed():
+            continue
+        existing = by_pk.get(data.get("id"))
+        if existing is not None and data.get("DELETE"):
+            existing.delete()
+        elif existing is not None:
+            existing.kind, existing.text = data["kind"], data["text"]
+            existing.save()
+            existing.topics.set(data["topics"])
+        elif data.get("text") and not data.get("DELETE"):
+            services.decision_add(
+                item=item, by=by, kind=data["kind"], text=data["text"], topics=data["topics"]
+            )
+    actions_by_pk = {a.pk: a for a in actions}
+    for sub in action_set.forms:
+        data = sub.cleaned_data
+        if not data or not sub.has_changed():
+            continue
+        existing = actions_by_pk.get(data.get("id"))
+        fields = {
+            k: data[k]
+            for k in (
+                "text",
+                "owner_organizations",
+                "owner_people",
+                "owner_note",
+                "due_day",
+                "due_precision",
+                "status",
+                "topics",
+            )
+        }
+        if existing is not None and data.get("DELETE"):
+            if existing.updates.exists():
+                # Its progress log is the follow-up record; dropping keeps it.
+                raise services.ServiceError(
+                    f"Action point {existing.reference} has progress updates: set its status "
+                    "to Dropped instead of removing it."
+                )
+            existing.delete()
+        elif existing is not None:
+            services.action_point_update(
+                action=existing, by=by, version=data["version"] or 0, **fields
+            )
+        elif data.get("text") and not data.get("DELETE"):
+            services.action_point_add(item=item, by=by, **fields)
+
+
+def _save_documents(documents, *, meeting: Meeting, item: AgendaItem | None) -> None:
+    for document in documents.save(commit=False):
+        document.meeting = meeting
+        document.agenda_item = item
+        document.save()
+    for document in documents.deleted_objects:
+        document.delete()
+
+
+def _message(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error)
+
+
+# Review ----------------------------------------------------------------------------------
+
+
+@require_POST
+@secretariat_required
+def meeting_circulate(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_editing(request, pk)
+    form = forms.CirculateForm(request.POST, meeting=meeting)
+    if not form.is_valid():
+        messages.error(request, "Give a deadline date and time to circulate the summary.")
+        return redirect(meeting)
+    try:
+        services.meeting_circulate(meeting=meeting, by=request.user, deadline=form.deadline())
+    except services.ServiceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Circulated to the principals for review.")
+    return redirect(meeting)
+
+
+@require_POST
+@secretariat_required
+def meeting_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_editing(request, pk)
+    try:
+        services.meeting_approve(meeting=meeting, by=request.user)
+    except services.ServiceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Summary approved. It is now locked.")
+    return redirect(meeting)
+
+
+@require_POST
+@secretariat_required
+def meeting_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_editing(request, pk)
+    form = forms.ReopenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give the reason for the correction.")
+        return redirect(meeting)
+    try:
+        services.meeting_reopen(
+            meeting=meeting, by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except services.ServiceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Reopened for correction. Circulate it again when ready.")
+    return redirect(meeting)
+
+
+@require_POST
+@login_required
+def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_user(request, pk, Meeting.objects.select_related("body"))
+    if not services.can_review(request.user, meeting):
+        raise PermissionDenied("Only principals of member organisations review summaries.")
+    services.apply_review_deadlines(now=timezone.now(), meeting_ids=[meeting.pk])
+    items = list(meeting.agenda_items.order_by("position"))
+    form = forms.ReviewCommentForm(request.POST, items=items)
+    if not form.is_valid():
+        messages.error(request, "Write your comment, and say what it is about.")
+        return redirect(meeting)
+    try:
+        comment = services.review_comment_add(meeting=meeting, by=request.user, **form.cleaned_data)
+    except services.ServiceError as error:
+        messages.error(request, str(error))
+        return redirect(meeting)
+    if comment.kind == ReviewComment.Kind.OBJECTION:
+        messages.success(
+            request,
+            "Your objection was recorded. Silence is broken: the summary went back to the "
+            "secretariat, who will circulate a revised draft.",
+        )
+        return redirect("minutes:my_comments")
+    messages.success(request, "Your comment was sent to the secretariat.")
+    return redirect(f"{meeting.get_absolute_url()}#comment-{comment.pk}")
+
+
+@require_POST
+@secretariat_required
+def comment_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(ReviewComment.objects.select_related("meeting"), pk=pk)
+    form = forms.ResolveForm(request.POST)
+    form.is_valid()
+    try:
+        services.review_comment_resolve(
+            comment=comment, by=request.user, reply=form.cleaned_data.get("reply", "")
+        )
+    except services.ServiceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Comment resolved.")
+    return redirect(comment)
+
+
+@login_required
+def my_comments(request: HttpRequest) -> HttpResponse:
+    """A principal's comments and objections with their status, even once the draft is hidden."""
+    comments = (
+        ReviewComment.objects.filter(author=request.user)
+        .select_related("meeting", "agenda_item", "resolved_by")
+        .order_by("-created_at")
+    )
+    return render(request, "minutes/my_comments.html", {"comments": comments})
