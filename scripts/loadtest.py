@@ -241,7 +241,7 @@ class WriteStep:
 
 
 def progress_form_step(marker: str) -> WriteStep | None:
-    """Progress entries through the action page's form (issue 4), one open action per line:
+    """Progress entries through the action page's form, one open action per line:
     the form carries the action's version, so no two writes may share an action."""
     from django.urls import NoReverseMatch, reverse
 
@@ -332,7 +332,7 @@ def make_plan(path: Path, write: WriteStep | None) -> dict:
     )
     lines = []
     reads = [("dashboard", 4), ("minutes:meeting_list", 3)]
-    # Pages from other branches, used when present: tracker, search, decisions, topics.
+    # Pages read under load, each used when its URL resolves: tracker, search, decisions, topics.
     optional = [("actions:tracker", 3), ("actions:action_list", 3), ("minutes:decision_list", 2)]
     for name, weight in reads + optional:
         try:
