@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class ActionsConfig(AppConfig):
     name = "actions"
-    verbose_name = "Actions"
+    verbose_name = "Follow-up"

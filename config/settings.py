@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "participants.context_processors.role_flags",
+                "config.context_processors.navigation",
             ],
         },
     },

@@ -4,6 +4,10 @@ from django.urls import include, path
 from config import views as config_views
 from reports import views as report_views
 
+admin.site.site_header = "Minutes Tracker administration"
+admin.site.site_title = "Minutes Tracker administration"
+admin.site.index_title = "Records, people and settings"
+
 urlpatterns = [
     path("", report_views.dashboard, name="dashboard"),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class MinutesConfig(AppConfig):
     name = "minutes"
-    verbose_name = "Minutes"
+    verbose_name = "Meeting record"

@@ -46,6 +46,8 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["acronym", "name"]
+        verbose_name = "organisation"
+        verbose_name_plural = "organisations"
         constraints = [
             models.UniqueConstraint(fields=["name"], name="organization_unique_name"),
             models.UniqueConstraint(
