@@ -10,6 +10,7 @@ from django.conf import settings
 from django.forms import formset_factory, modelformset_factory
 
 from lib import due
+from lib.agenda import is_aob_title
 from minutes.models import (
     ActionPoint,
     AgendaItem,
@@ -196,6 +197,13 @@ class AgendaItemAddForm(forms.Form):
     title = forms.CharField(max_length=500, label="New item title")
     kind = forms.ChoiceField(choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.REGULAR)
 
+    def clean(self):
+        data = super().clean()
+        # An item called "AOB" or "Any other business" is that item, whatever the menu says.
+        if is_aob_title(data.get("title", "")):
+            data["kind"] = AgendaItem.Kind.AOB
+        return data
+
 
 class AgendaItemForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -213,6 +221,12 @@ class AgendaItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["version"] = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        if "title" in self.changed_data and is_aob_title(data.get("title", "")):
+            data["kind"] = AgendaItem.Kind.AOB
+        return data
 
 
 class DecisionForm(forms.Form):

@@ -624,3 +624,18 @@ def test_an_action_point_with_progress_updates_is_not_deleted(client_for, body, 
     assert ActionPoint.objects.filter(pk=action.pk).exists()
     item.refresh_from_db()
     assert item.discussion == ""  # nothing partial: the item edit was rolled back too
+
+
+def test_an_item_titled_any_other_business_is_added_as_aob(client_for, body, secretariat):
+    meeting = make_meeting(body=body)
+    client = client_for(secretariat)
+    url = reverse("minutes:meeting_agenda", args=[meeting.pk])
+    client.post(url, {"title": "Framework", "kind": "regular", "then": "agenda"})
+    client.post(url, {"title": "Any other business", "kind": "regular", "then": "agenda"})
+    client.post(url, {"title": "AOB: SDG Summit side event", "kind": "regular", "then": "agenda"})
+    kinds = dict(meeting.agenda_items.values_list("title", "kind"))
+    assert kinds == {
+        "Framework": "regular",
+        "Any other business": "aob",
+        "AOB: SDG Summit side event": "aob",
+    }
