@@ -42,3 +42,14 @@ def local_time(meeting, moment) -> str:
     local = moment.astimezone(zone)
     text = f"{local.day} {local:%B %Y}, {timefmt.format_clock(local)}"
     return f"{text} ({label})" if label else text
+
+
+@register.filter
+def owner_names(action) -> str:
+    """The owners as the summary names them: "DESA, UNDP (at the working level)", or ""."""
+    names = [org.label for org in action.owner_organizations.all()]
+    names += [person.name for person in action.owner_people.all()]
+    text = ", ".join(names)
+    if action.owner_note:
+        text = f"{text} ({action.owner_note})" if text else action.owner_note
+    return text

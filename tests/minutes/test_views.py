@@ -133,3 +133,29 @@ def test_every_model_has_an_admin_page_that_opens(client_for, demo, django_user_
         # Records such as the reminder log are read-only: their add page is refused.
         can_add = site._registry[model].has_add_permission(response.wsgi_request)
         assert client.get(add).status_code == (200 if can_add else 403), add
+
+
+def test_summary_action_points_link_to_their_pages_without_stray_separators(
+    client_for, body, secretariat, member_org, other_org
+):
+    import datetime
+    import re
+
+    meeting = make_meeting(body=body, status=Meeting.Status.APPROVED)
+    item = make_item(meeting)
+    owned = make_action(
+        item,
+        text="Share the roadmap.",
+        owners=[member_org, other_org],
+        due_day=datetime.date(2024, 6, 30),
+    )
+    ownerless = make_action(item, text="Keep the Network informed.")
+    html = client_for(secretariat).get(meeting.get_absolute_url()).content.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+    names = f"{member_org.label}, {other_org.label}"
+    assert f"Owner: {names} · Due: by 30 June 2024 · Open · {owned.reference}" in text
+    assert f"Keep the Network informed. Open · {ownerless.reference}" in text
+    assert "Due: no date" not in text and " , " not in text
+    assert f'href="{owned.get_absolute_url()}" class="reference">{owned.reference}</a>' in html
+    assert f'href="{ownerless.get_absolute_url()}"' in html
