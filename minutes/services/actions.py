@@ -274,7 +274,7 @@ def action_update_add(
 
 
 def _refresh(action: ActionPoint, changed: ActionPoint) -> None:
-    """Bring the caller's instance up to date, as the old in-place saves did."""
+    """Bring the caller's instance up to date with what was saved, so it can be read on."""
     for field in (
         "status",
         "due_date",
