@@ -1,9 +1,13 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
 from actions.models import CalendarToken, ReminderLog
+from lib import due
+from minutes import services
 from minutes.models import ActionPoint, ActionUpdate
 
 
@@ -13,24 +17,104 @@ class ActionUpdateInline(admin.TabularInline):
     autocomplete_fields = ["reviewed_at_meeting"]
 
 
+class ActionPointAdminForm(forms.ModelForm):
+    """The fields the record's action service changes, and the version the page was opened on."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = ActionPoint
+        fields = [
+            "text",
+            "owner_organizations",
+            "owner_people",
+            "owner_note",
+            "due_date",
+            "due_precision",
+            "status",
+            "topics",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seen_version"].initial = self.instance.version
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("seen_version") != self.instance.version:
+            stale = services.StaleEdit(f"action point {self.instance.reference}")
+            raise forms.ValidationError(
+                f"{stale.summary} Your changes were not saved; open the page again to see theirs."
+            )
+        if data.get("due_precision") not in (None, due.NONE) and not data.get("due_date"):
+            self.add_error("due_date", "Give a day in the due period, or choose “No date”.")
+        return data
+
+
 @admin.register(ActionPoint)
 class ActionPointAdmin(SimpleHistoryAdmin):
+    """Saves go through the record's action service, so the admin's changes are logged too.
+
+    Action points are added and removed in the meeting editor; where they sit, their reference
+    and their closing fields are kept by the record, so they are shown, not edited, here.
+    """
+
+    form = ActionPointAdminForm
     list_display = ["reference", "short_text", "status", "due_date", "due_precision"]
     list_filter = ["status", "due_precision", "agenda_item__meeting__body", "owner_organizations"]
     search_fields = ["reference", "text", "owner_note"]
-    autocomplete_fields = [
+    fields = [
+        "reference",
         "agenda_item",
         "decision",
-        "owner_organizations",
-        "owner_people",
+        *ActionPointAdminForm.Meta.fields,
+        "closed_at",
         "closed_at_meeting",
+        "seen_version",
     ]
+    readonly_fields = ["reference", "agenda_item", "decision", "closed_at", "closed_at_meeting"]
+    autocomplete_fields = ["owner_organizations", "owner_people"]
     filter_horizontal = ["topics"]
     inlines = [ActionUpdateInline]
 
     @admin.display(description="text")
     def short_text(self, obj: ActionPoint) -> str:
         return obj.text[:100]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def save_model(self, request, obj, form, change) -> None:
+        data = form.cleaned_data
+        services.action_point_update(
+            action=obj,
+            by=request.user,
+            version=data["seen_version"],
+            text=data["text"],
+            owner_organizations=data["owner_organizations"],
+            owner_people=data["owner_people"],
+            owner_note=data["owner_note"],
+            topics=data["topics"],
+            status=data["status"],
+            due_day=data["due_date"],
+            due_precision=data["due_precision"],
+        )
+
+    def save_related(self, request, form, formsets, change) -> None:
+        # The owners and topics were saved by the service; only the log's inline rows remain.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except services.ServiceError as error:
+            # A save that lost a race after the form was checked: nothing was written.
+            self.message_user(request, str(error), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
 
 @admin.register(ActionUpdate)

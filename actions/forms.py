@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from django import forms
 
-from actions.services import REVIEW_DEFERRED, REVIEW_DROPPED, REVIEW_OUTCOMES, REVIEW_PROGRESS
 from lib import due
 from minutes.models import ActionPoint, Meeting, Topic
+from minutes.services import REVIEW_DEFERRED, REVIEW_DROPPED, REVIEW_OUTCOMES, REVIEW_PROGRESS
 from participants.models import Organization, Person
 
 KEEP = ""

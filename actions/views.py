@@ -17,12 +17,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from actions import ical, services
+from actions import ical
 from actions.filters import ActionPointFilter
 from actions.forms import ActionEditForm, BulkChangeForm, ProgressForm, ReviewFormSet
 from actions.models import CalendarToken
-from actions.services import InvalidChange, Review, StaleAction
+from actions.services import calendar_token_for
 from lib.csvsafe import safe_row
+from minutes import services
 from minutes.access import get_meeting_for_user
 from minutes.follow_up import follow_up_context
 from minutes.models import ActionPoint, ActionUpdate, Meeting
@@ -186,7 +187,12 @@ def action_bulk(request: HttpRequest) -> HttpResponse:
             people=data["people"] if data["set_owners"] else None,
             note=data["note"],
         )
-    except (InvalidChange, StaleAction) as error:
+    except services.StaleEdit as error:
+        messages.error(
+            request, f"Nothing was changed: {error.summary} Check the list and try again."
+        )
+        return redirect(back)
+    except services.ServiceError as error:
         messages.error(request, f"Nothing was changed: {error}")
         return redirect(back)
     messages.success(request, f"{count} action point{'s' if count != 1 else ''} updated.")
@@ -259,11 +265,16 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
                 meeting=data.get("meeting"),
                 expected_version=data["version"],
             )
-        except StaleAction as error:
-            messages.error(request, str(error) + " What you typed is kept below.")
+        except services.StaleEdit as error:
+            messages.error(request, str(error))
             fresh = get_action_for_user(request, pk, _detail_queryset())
+            form = ProgressForm(
+                _with_version(request.POST, fresh.version),
+                action=fresh,
+                can_review=roles.is_secretariat(request.user),
+            )
             return _render_detail(request, fresh, form, True, status=409)
-        except InvalidChange as error:
+        except services.ServiceError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, f"Progress on {action.reference} recorded.")
@@ -281,27 +292,30 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.action_point_edit(
+                services.action_point_update(
                     action=action,
                     by=request.user,
-                    expected_version=data["version"],
+                    version=data["version"],
                     text=data["text"],
-                    organizations=data["organizations"],
-                    people=data["people"],
+                    owner_organizations=data["organizations"],
+                    owner_people=data["people"],
                     owner_note=data["owner_note"],
-                    due_date=data["due_date"],
+                    due_day=data["due_date"],
                     due_precision=data["due_precision"],
                     topics=data["topics"],
                 )
-            except StaleAction as error:
-                messages.error(request, f"{error} What you typed is kept below.")
+            except services.StaleEdit as error:
+                messages.error(request, str(error))
+                saved = get_action_for_user(request, pk, _detail_queryset())
+                form = ActionEditForm(_with_version(request.POST, saved.version))
+                form.is_valid()
                 return render(
                     request,
                     "actions/action_edit.html",
-                    {"action": action, "form": form},
+                    {"action": saved, "form": form, "current": saved},
                     status=409,
                 )
-            except InvalidChange as error:
+            except services.ServiceError as error:
                 form.add_error(None, str(error))
             else:
                 messages.success(request, f"{action.reference} corrected.")
@@ -354,7 +368,7 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
                     )
                     return redirect("actions:follow_up", pk=meeting.pk)
                 reviews.append(
-                    Review(
+                    services.Review(
                         action=action,
                         outcome=data["outcome"],
                         note=data["note"],
@@ -368,7 +382,12 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("actions:follow_up", pk=meeting.pk)
             try:
                 services.follow_up_record(meeting=meeting, by=request.user, reviews=reviews)
-            except (InvalidChange, StaleAction) as error:
+            except services.StaleEdit as error:
+                messages.error(
+                    request,
+                    f"Nothing was recorded: {error.summary} Check the list and record again.",
+                )
+            except services.ServiceError as error:
                 messages.error(request, f"Nothing was recorded: {error}")
             else:
                 messages.success(
@@ -427,6 +446,13 @@ class ReviewRow:
         return self.action.agenda_item.meeting
 
 
+def _with_version(data, version: int):
+    """The typed values against the saved version, so the next save, once merged, is theirs."""
+    data = data.copy()
+    data["version"] = str(version)
+    return data
+
+
 def _int(value) -> int | None:
     try:
         return int(value)
@@ -440,7 +466,7 @@ def _int(value) -> int | None:
 @login_required
 def calendar_settings(request: HttpRequest) -> HttpResponse:
     """The user's private feed URL, and a button to regenerate it (revoking the old one)."""
-    token = services.calendar_token_for(request.user)
+    token = calendar_token_for(request.user)
     if request.method == "POST":
         token.regenerate()
         messages.success(request, "A new calendar address was made; the old one no longer works.")

@@ -58,8 +58,11 @@ class DecisionInline(admin.StackedInline):
 
 
 class ActionPointInline(admin.StackedInline):
+    """Shown, not edited, here: a change to an action goes through its own page, which logs it."""
+
     model = ActionPoint
     extra = 0
+    can_delete = False
     fields = [
         "position",
         "reference",
@@ -73,8 +76,11 @@ class ActionPointInline(admin.StackedInline):
         "closed_at",
         "closed_at_meeting",
     ]
-    autocomplete_fields = ["owner_organizations", "owner_people", "closed_at_meeting"]
+    readonly_fields = fields
     show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(AgendaItem)

@@ -173,10 +173,21 @@ class NewPersonForm(forms.Form):
 
 
 class AttendanceForm(forms.ModelForm):
+    # The version of the row the form was opened on: a save refuses a row changed since.
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
     class Meta:
         model = Attendance
         fields = ["position", "organization", "title", "role", "status", "represented_by"]
         labels = {"organization": "Organisation", "position": "Order"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["version"].initial = self.instance.version
+
+    def model_data(self) -> dict:
+        return {field: self.cleaned_data[field] for field in self.Meta.fields}
 
     def clean(self) -> dict:
         data = super().clean()

@@ -203,11 +203,17 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     formset = forms.AttendanceFormSet(
         request.POST if request.method == "POST" else None, queryset=queryset, prefix="attendance"
     )
+    stale = None
     if request.method == "POST" and formset.is_valid():
-        with transaction.atomic():
-            formset.save()
-        messages.success(request, "Attendance saved.")
-        return redirect("minutes:meeting_attendance", pk=meeting.pk)
+        try:
+            _save_attendance(request, formset)
+        except services.StaleEdit as error:
+            formset, stale = _attendance_after_stale(request, queryset, error)
+        except (ValidationError, services.ServiceError) as error:
+            messages.error(request, _message(error))
+        else:
+            messages.success(request, "Attendance saved.")
+            return redirect("minutes:meeting_attendance", pk=meeting.pk)
     _share_choices(formset)
     search = forms.PersonSearchForm(request.GET or None)
     found = []
@@ -231,8 +237,54 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
             "search": search,
             "found": found,
             "new_person": forms.NewPersonForm(prefix="new"),
+            "stale": stale,
         },
+        status=409 if stale else 200,
     )
+
+
+def _save_attendance(request: HttpRequest, formset) -> None:
+    """Every changed or removed row, or, if any of them is stale, none."""
+    with transaction.atomic():
+        for form in formset.initial_forms:
+            if form in formset.deleted_forms:
+                services.attendance_remove(
+                    attendance=form.instance,
+                    by=request.user,
+                    version=form.cleaned_data.get("version") or 0,
+                )
+            elif form.has_changed():
+                services.attendance_update(
+                    attendance=form.instance,
+                    by=request.user,
+                    version=form.cleaned_data["version"],
+                    data=form.model_data(),
+                )
+
+
+def _attendance_after_stale(request: HttpRequest, queryset, error: Exception):
+    """What they typed, against the saved versions, with what is saved now in each changed row."""
+    saved = {a.pk: a for a in queryset.all()}
+    data = request.POST.copy()
+    changed = []
+    total = int(data.get("attendance-INITIAL_FORMS") or 0)
+    for index in range(total):
+        row = saved.get(_int(data.get(f"attendance-{index}-id")))
+        if row is None:
+            continue
+        if str(row.version) != data.get(f"attendance-{index}-version"):
+            changed.append(row)
+            data[f"attendance-{index}-version"] = str(row.version)
+    formset = forms.AttendanceFormSet(data, queryset=queryset.all(), prefix="attendance")
+    formset.is_valid()
+    return formset, {"message": str(error), "rows": changed}
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _share_choices(*formsets) -> None:
@@ -465,11 +517,15 @@ def _save_item(request, item, form, decision_set, decisions, action_set, actions
             continue
         existing = by_pk.get(data.get("id"))
         if existing is not None and data.get("DELETE"):
-            existing.delete()
+            services.decision_remove(decision=existing, by=by)
         elif existing is not None:
-            existing.kind, existing.text = data["kind"], data["text"]
-            existing.save()
-            existing.topics.set(data["topics"])
+            services.decision_update(
+                decision=existing,
+                by=by,
+                kind=data["kind"],
+                text=data["text"],
+                topics=data["topics"],
+            )
         elif data.get("text") and not data.get("DELETE"):
             services.decision_add(
                 item=item, by=by, kind=data["kind"], text=data["text"], topics=data["topics"]
@@ -494,13 +550,7 @@ def _save_item(request, item, form, decision_set, decisions, action_set, actions
             )
         }
         if existing is not None and data.get("DELETE"):
-            if existing.updates.exists():
-                # Its progress log is the follow-up record; dropping keeps it.
-                raise services.ServiceError(
-                    f"Action point {existing.reference} has progress updates: set its status "
-                    "to Dropped instead of removing it."
-                )
-            existing.delete()
+            services.action_point_remove(action=existing, by=by, version=data["version"] or 0)
         elif existing is not None:
             services.action_point_update(
                 action=existing, by=by, version=data["version"] or 0, **fields

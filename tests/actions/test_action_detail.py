@@ -138,7 +138,7 @@ def test_a_stale_entry_is_refused_and_what_was_typed_is_kept(client_for, princip
     )
     assert response.status_code == 409
     html = response.content.decode()
-    assert "changed by someone else" in html
+    assert "Somebody else saved action point" in html
     assert "Typed on a stale page." in html
     world.overdue_unhcr.refresh_from_db()
     assert world.overdue_unhcr.status == "open"

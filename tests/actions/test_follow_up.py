@@ -142,7 +142,7 @@ def test_a_review_against_a_stale_action_is_refused_whole(client_for, secretaria
         reverse("actions:follow_up", args=[world.next.pk]), data, follow=True
     )
 
-    assert "changed by someone else" in response.content.decode()
+    assert "Somebody else saved action point" in response.content.decode()
     assert not ActionUpdate.objects.filter(reviewed_at_meeting=world.next).exists()
     world.overdue_unhcr.refresh_from_db()
     assert world.overdue_unhcr.status == "open"
@@ -151,7 +151,7 @@ def test_a_review_against_a_stale_action_is_refused_whole(client_for, secretaria
 def test_follow_up_page_shows_each_open_action_with_its_latest_entry(
     client_for, secretariat, world, django_assert_num_queries
 ):
-    from actions.services import action_point_close, action_update_add
+    from minutes.services import action_point_close, action_update_add
 
     # Every list on the page has at least two rows, so an N+1 would show.
     extra = make_action(
@@ -184,7 +184,7 @@ def test_follow_up_page_lists_actions_closed_since_the_previous_meeting(
 ):
     from django.utils import timezone
 
-    from actions.services import action_point_close
+    from minutes.services import action_point_close
 
     action_point_close(action=world.overdue_unhcr, by=None, note="Done by UNHCR.")
     html = (
@@ -222,7 +222,7 @@ def test_follow_up_page_of_an_unknown_meeting_is_404(client_for, secretariat, db
 def test_summary_section_context_is_a_fixed_number_of_queries(
     world, secretariat, other_org, django_assert_num_queries
 ):
-    from actions.services import action_update_add
+    from minutes.services import action_update_add
 
     for action in (world.overdue_unhcr, world.in_progress_both):
         action_update_add(action=action, by=secretariat, text="Reviewed.", meeting=world.next)
@@ -253,7 +253,7 @@ def test_summary_section_never_shows_draft_actions_to_principals(world, principa
 def test_summary_section_renders_outcomes(world, secretariat, rf):
     from django.template.loader import render_to_string
 
-    from actions.services import action_point_close, action_update_add
+    from minutes.services import action_point_close, action_update_add
 
     action_point_close(
         action=world.overdue_unhcr, by=secretariat, note="Roadmap adopted.", meeting=world.next

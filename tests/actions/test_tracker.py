@@ -179,7 +179,7 @@ def test_bulk_change_replaces_owners(client_for, secretariat, world, other_org):
     for action in rows:
         assert list(action.owner_organizations.all()) == [other_org]
         assert list(action.owner_people.all()) == [person]
-        assert "Owners set to UNICEF" in action.updates.latest().text
+        assert "Changed: owners (UNICEF" in action.updates.latest().text
         action.refresh_from_db()
         assert action.status == "open"
 
@@ -208,7 +208,7 @@ def test_bulk_change_of_a_stale_row_changes_no_row(client_for, secretariat, worl
         },
         follow=True,
     )
-    assert "changed by someone else" in response.content.decode()
+    assert "Somebody else saved action point" in response.content.decode()
     world.overdue_unhcr.refresh_from_db()
     assert world.overdue_unhcr.status == "open"
 

@@ -1,0 +1,438 @@
+"""Action points and their log: the one write path for every change to an action.
+
+`action_point_update` is the rule every screen goes through (the item editor, the action page,
+the follow-up review, the bulk change, the admin): a compare-and-swap on `version`, closing
+fields kept consistent with the status both ways, and an entry in the action's log, written by
+`by`, for every change of status or due date (and of text or owners, and for any note given).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from lib import due
+from minutes.models import ActionPoint, ActionUpdate, AgendaItem, Decision, Meeting
+from minutes.services.base import (
+    InvalidChange,
+    ServiceError,
+    author,
+    claim_version,
+    ensure_editable,
+    written_by,
+)
+from minutes.services.outcomes import with_fresh_reference
+from participants.models import Organization, Person
+
+Status = ActionPoint.Status
+
+
+def _due_fields(due_day: datetime.date | None, precision: str) -> dict[str, Any]:
+    if precision == due.NONE:
+        return {"due_date": None, "due_precision": due.NONE}
+    if due_day is None:
+        raise InvalidChange("Give the due date, or choose 'No date'.")
+    return {"due_date": due.period_end(due_day, precision), "due_precision": precision}
+
+
+def _status_label(status: str) -> str:
+    return Status(status).label
+
+
+def action_point_add(
+    *,
+    item: AgendaItem,
+    by: User | None,
+    text: str,
+    owner_organizations: Iterable = (),
+    owner_people: Iterable = (),
+    owner_note: str = "",
+    due_day: datetime.date | None = None,
+    due_precision: str = due.NONE,
+    status: str = Status.OPEN,
+    decision: Decision | None = None,
+    topics: Iterable = (),
+) -> ActionPoint:
+    """A new action under `item`; one recorded as already under way or closed says so in its log."""
+    ensure_editable(item.meeting)
+    if status not in Status.values:
+        raise InvalidChange(f"Unknown status {status!r}.")
+    due_fields = _due_fields(due_day, due_precision)
+    position = item.action_points.aggregate(m=Max("position"))["m"]
+
+    def create(reference: str) -> ActionPoint:
+        now = timezone.now()
+        action = ActionPoint(
+            agenda_item=item,
+            decision=decision,
+            reference=reference,
+            text=text,
+            owner_note=owner_note,
+            status=status,
+            position=0 if position is None else position + 1,
+            closed_at=None if status in ActionPoint.OPEN_STATUSES else now,
+            **due_fields,
+        )
+        written_by(action, by).save()
+        action.owner_organizations.set(owner_organizations)
+        action.owner_people.set(owner_people)
+        action.topics.set(topics)
+        if status != Status.OPEN:
+            ActionUpdate.objects.create(
+                action=action,
+                author=author(by),
+                created_at=now,
+                text=f"Recorded as {_status_label(status).lower()} when the action was added.",
+                status_from=Status.OPEN,
+                status_to=status,
+            )
+        return action
+
+    return with_fresh_reference(create, ActionPoint, item.meeting, "A")
+
+
+def _pks(objects: Iterable) -> set[int]:
+    return {o.pk for o in objects}
+
+
+def action_point_update(
+    *,
+    action: ActionPoint,
+    by: User | None,
+    version: int | None = None,
+    text: str | None = None,
+    owner_organizations: Iterable[Organization] | None = None,
+    owner_people: Iterable[Person] | None = None,
+    owner_note: str | None = None,
+    topics: Iterable | None = None,
+    status: str | None = None,
+    due_day: datetime.date | None = None,
+    due_precision: str | None = None,
+    meeting: Meeting | None = None,
+    note: str = "",
+) -> ActionPoint:
+    """Change an action point; every argument left as None keeps what is saved.
+
+    `version` is the one the user saw (default: the one on `action`); if somebody saved since,
+    StaleEdit and nothing is written. `due_day` with `due_precision` sets the due date (any day
+    of the period; the period's last day is stored). `meeting` is where the change was decided:
+    closing there records it as the closing meeting, and the log entry as reviewed there.
+    `note` is the log entry's text; without one the entry describes the change.
+
+    Closing sets `closed_at` (and `closed_at_meeting` when `meeting` is known); reopening clears
+    both. A log entry is written, authored by `by`, whenever the status, due date, text or owners
+    change or a note is given. The entry written, if any, is left on the result as `logged`.
+    Progress on actions of an approved (locked) summary is still follow-up, so it is allowed.
+    """
+    if status is not None and status not in Status.values:
+        raise InvalidChange(f"Unknown status {status!r}.")
+    if text is not None and not text.strip():
+        raise InvalidChange("An action point needs its text.")
+    new_due = _due_fields(due_day, due_precision) if due_precision is not None else None
+    note = (note or "").strip()
+    now = timezone.now()
+    with transaction.atomic():
+        expected = action.version if version is None else version
+        new_version = claim_version(
+            ActionPoint, action.pk, expected, f"action point {action.reference}"
+        )
+        fresh = ActionPoint.objects.prefetch_related("owner_organizations", "owner_people").get(
+            pk=action.pk
+        )
+        old_status, old_due, old_precision = fresh.status, fresh.due_date, fresh.due_precision
+        old_due_display = fresh.due_display
+        changes: list[str] = []
+        if text is not None and text != fresh.text:
+            fresh.text = text
+            changes.append("text")
+        organizations = list(owner_organizations) if owner_organizations is not None else None
+        people = list(owner_people) if owner_people is not None else None
+        owners_changed = (
+            (
+                organizations is not None
+                and _pks(organizations) != _pks(fresh.owner_organizations.all())
+            )
+            or (people is not None and _pks(people) != _pks(fresh.owner_people.all()))
+            or (owner_note is not None and owner_note != fresh.owner_note)
+        )
+        if owners_changed:
+            shown_orgs = (
+                organizations if organizations is not None else fresh.owner_organizations.all()
+            )
+            shown_people = people if people is not None else fresh.owner_people.all()
+            note_text = owner_note if owner_note is not None else fresh.owner_note
+            names = [o.label for o in shown_orgs] + [p.name for p in shown_people]
+            changes.append(f"owners ({', '.join(names) or note_text or 'none'})")
+        if owner_note is not None:
+            fresh.owner_note = owner_note
+        due_changed = new_due is not None and (new_due["due_date"], new_due["due_precision"]) != (
+            old_due,
+            old_precision,
+        )
+        if due_changed:
+            fresh.due_date, fresh.due_precision = new_due["due_date"], new_due["due_precision"]
+            changes.append(f"due date ({old_due_display} → {fresh.due_display})")
+        status_changed = status is not None and status != old_status
+        if status_changed:
+            fresh.status = status
+            changes.append(f"status ({_status_label(old_status)} → {_status_label(status)})")
+            if status in ActionPoint.OPEN_STATUSES:
+                fresh.closed_at, fresh.closed_at_meeting = None, None
+            elif old_status in ActionPoint.OPEN_STATUSES:
+                fresh.closed_at, fresh.closed_at_meeting = now, meeting
+            elif meeting is not None:
+                fresh.closed_at_meeting = meeting
+        fresh.version = new_version
+        written_by(fresh, by).save()
+        if organizations is not None:
+            fresh.owner_organizations.set(organizations)
+        if people is not None:
+            fresh.owner_people.set(people)
+        if topics is not None:
+            fresh.topics.set(topics)
+        fresh.logged = None
+        if changes or note:
+            # Status and due date have their own columns in the entry; text and owners do not.
+            corrections = [c for c in changes if not c.startswith(("status", "due date"))]
+            if not note:
+                entry_text = f"Changed: {'; '.join(changes)}."
+            elif corrections:
+                entry_text = f"{note} Changed: {'; '.join(corrections)}."
+            else:
+                entry_text = note
+            fresh.logged = ActionUpdate.objects.create(
+                action=fresh,
+                author=author(by),
+                created_at=now,
+                text=entry_text,
+                status_from=old_status if status_changed else "",
+                status_to=status if status_changed else "",
+                due_date_from=old_due if due_changed and fresh.due_date != old_due else None,
+                due_date_to=fresh.due_date if due_changed and fresh.due_date != old_due else None,
+                reviewed_at_meeting=meeting,
+            )
+    return fresh
+
+
+def action_point_remove(*, action: ActionPoint, by: User | None, version: int) -> None:
+    """Remove an action recorded by mistake; one with a progress log is dropped instead."""
+    with transaction.atomic():
+        ensure_editable(action.agenda_item.meeting)
+        claim_version(ActionPoint, action.pk, version, f"action point {action.reference}")
+        if action.updates.exists():
+            # Its progress log is the follow-up record; dropping keeps it.
+            raise ServiceError(
+                f"Action point {action.reference} has progress updates: set its status "
+                "to Dropped instead of removing it."
+            )
+        written_by(ActionPoint.objects.get(pk=action.pk), by).delete()
+
+
+# Progress and follow-up: each a use of action_point_update ----------------------------------
+
+
+def action_update_add(
+    *,
+    action: ActionPoint,
+    by: User | None,
+    text: str,
+    status: str | None = None,
+    due_date: datetime.date | None = None,
+    due_precision: str | None = None,
+    meeting: Meeting | None = None,
+    expected_version: int | None = None,
+) -> ActionUpdate:
+    """Log progress on an action, optionally changing its status or due date.
+
+    Dropping needs a reason: the entry's text. An entry written against a stale page is
+    refused like any other stale change.
+    """
+    text = (text or "").strip()
+    if not text:
+        raise InvalidChange("Say what was done (or why the action is dropped).")
+    if due_precision is not None and due_precision != due.NONE and due_date is None:
+        raise InvalidChange("Give the new due date, or choose 'No date'.")
+    changed = action_point_update(
+        action=action,
+        by=by,
+        version=expected_version,
+        status=status,
+        due_day=due_date,
+        due_precision=due_precision,
+        meeting=meeting,
+        note=text,
+    )
+    _refresh(action, changed)
+    return changed.logged
+
+
+def _refresh(action: ActionPoint, changed: ActionPoint) -> None:
+    """Bring the caller's instance up to date with what was saved, so it can be read on."""
+    for field in (
+        "status",
+        "due_date",
+        "due_precision",
+        "closed_at",
+        "closed_at_meeting_id",
+        "text",
+        "owner_note",
+        "version",
+        "updated_at",
+    ):
+        setattr(action, field, getattr(changed, field))
+
+
+def action_point_close(
+    *,
+    action: ActionPoint,
+    by: User | None,
+    note: str,
+    status: str = Status.DONE,
+    meeting: Meeting | None = None,
+    expected_version: int | None = None,
+) -> ActionUpdate:
+    """Close an action as done or dropped (a drop needs a reason in `note`)."""
+    if status not in (Status.DONE, Status.DROPPED):
+        raise InvalidChange("An action is closed as done or dropped.")
+    if status == Status.DROPPED and not (note or "").strip():
+        raise InvalidChange("Dropping an action needs a reason.")
+    return action_update_add(
+        action=action,
+        by=by,
+        text=note or "Marked done.",
+        status=status,
+        meeting=meeting,
+        expected_version=expected_version,
+    )
+
+
+@dataclass(frozen=True)
+class Review:
+    """The outcome the secretariat records for one action at a follow-up meeting."""
+
+    action: ActionPoint
+    outcome: str  # one of REVIEW_OUTCOMES
+    note: str
+    due_date: datetime.date | None = None
+    due_precision: str | None = None
+    expected_version: int | None = None
+
+
+REVIEW_DONE, REVIEW_PROGRESS, REVIEW_DROPPED, REVIEW_DEFERRED = (
+    "done",
+    "in_progress",
+    "dropped",
+    "deferred",
+)
+REVIEW_OUTCOMES = {
+    REVIEW_DONE: "Done",
+    REVIEW_PROGRESS: "In progress",
+    REVIEW_DROPPED: "Dropped",
+    REVIEW_DEFERRED: "Deferred to a new due date",
+}
+
+
+def follow_up_record(
+    *, meeting: Meeting, by: User | None, reviews: Iterable[Review]
+) -> list[ActionUpdate]:
+    """Record the review of several actions at `meeting`: all of them or, on any error, none."""
+    written = []
+    with transaction.atomic():
+        for review in reviews:
+            action, note = review.action, review.note.strip()
+            if review.outcome == REVIEW_DONE:
+                written.append(
+                    action_point_close(
+                        action=action,
+                        by=by,
+                        note=note or "Reported done at the meeting.",
+                        meeting=meeting,
+                        expected_version=review.expected_version,
+                    )
+                )
+            elif review.outcome == REVIEW_DROPPED:
+                if not note:
+                    raise InvalidChange(f"{action.reference}: dropping needs a reason.")
+                written.append(
+                    action_point_close(
+                        action=action,
+                        by=by,
+                        note=note,
+                        status=Status.DROPPED,
+                        meeting=meeting,
+                        expected_version=review.expected_version,
+                    )
+                )
+            elif review.outcome == REVIEW_PROGRESS:
+                if not note:
+                    raise InvalidChange(f"{action.reference}: say where the work stands.")
+                written.append(
+                    action_update_add(
+                        action=action,
+                        by=by,
+                        text=note,
+                        status=Status.IN_PROGRESS,
+                        meeting=meeting,
+                        expected_version=review.expected_version,
+                    )
+                )
+            elif review.outcome == REVIEW_DEFERRED:
+                if review.due_date is None or not review.due_precision:
+                    raise InvalidChange(f"{action.reference}: give the new due date.")
+                written.append(
+                    action_update_add(
+                        action=action,
+                        by=by,
+                        text=note
+                        or f"Deferred to {due.format_due(review.due_date, review.due_precision)}.",
+                        due_date=review.due_date,
+                        due_precision=review.due_precision,
+                        meeting=meeting,
+                        expected_version=review.expected_version,
+                    )
+                )
+            else:
+                raise InvalidChange(f"Unknown outcome {review.outcome!r}.")
+    return written
+
+
+def actions_bulk_change(
+    *,
+    actions: dict[ActionPoint, int],
+    by: User | None,
+    status: str | None = None,
+    organizations: Iterable[Organization] | None = None,
+    people: Iterable[Person] | None = None,
+    note: str = "",
+) -> int:
+    """Change the status and/or owners of several actions at once; all or nothing.
+
+    `actions` maps each action to the version the user saw. Owners given replace the old ones.
+    Every changed action gets a log entry, so a bulk close still records who and when.
+    """
+    if status is None and organizations is None and people is None:
+        raise InvalidChange("Choose a new status or new owners.")
+    if status == Status.DROPPED and not note.strip():
+        raise InvalidChange("Dropping actions needs a reason.")
+    organizations = list(organizations) if organizations is not None else None
+    people = list(people) if people is not None else None
+    with transaction.atomic():
+        for action, version in actions.items():
+            status_changes = status is not None and status != action.status
+            action_point_update(
+                action=action,
+                by=by,
+                version=version,
+                status=status,
+                owner_organizations=organizations,
+                owner_people=people,
+                note=(note.strip() or "Status changed in bulk.") if status_changes else note,
+            )
+    return len(actions)

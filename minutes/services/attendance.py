@@ -1,0 +1,140 @@
+"""Who took part in a meeting: adding people, editing and removing their rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import Max
+
+from minutes.models import Attendance, Meeting
+from minutes.services.base import ServiceError, claim_version, ensure_editable, written_by
+from minutes.services.meetings import primary_zone
+from participants.models import Organization, Person, Position
+
+
+def _next_position(meeting: Meeting) -> int:
+    last = meeting.attendances.aggregate(m=Max("position"))["m"]
+    return 0 if last is None else last + 1
+
+
+def _create(by: User, **fields) -> Attendance:
+    attendance = written_by(Attendance(**fields), by)
+    attendance.save()
+    return attendance
+
+
+def attendance_add(*, meeting: Meeting, person: Person, by: User) -> Attendance:
+    """Add somebody with the title and organisation they held on the day of the meeting."""
+    with transaction.atomic():
+        ensure_editable(meeting)
+        if meeting.attendances.filter(person=person).exists():
+            raise ServiceError(f"{person.name} is already on the list.")
+        day = meeting.start.astimezone(primary_zone(meeting)).date()
+        held = person.position_on(day) or person.positions.select_related("organization").first()
+        return _create(
+            by,
+            meeting=meeting,
+            person=person,
+            organization=held.organization if held else None,
+            title=held.title if held else "",
+            position=_next_position(meeting),
+        )
+
+
+def attendance_add_members(*, meeting: Meeting, by: User) -> list[Attendance]:
+    """Add the principal of every member organisation not yet listed: the usual attendance."""
+    day = meeting.start.astimezone(primary_zone(meeting)).date()
+    members = Organization.objects.members_of(meeting.body, on=day)
+    positions = (
+        Position.objects.on(day)
+        .filter(is_principal=True, organization__in=members)
+        .exclude(person__attendances__meeting=meeting)
+        .select_related("person", "organization")
+        .order_by("organization__acronym", "organization__name")
+    )
+    added = []
+    with transaction.atomic():
+        ensure_editable(meeting)
+        next_position = _next_position(meeting)
+        seen: set[int] = set()
+        for held in positions:
+            if held.person_id in seen:
+                continue
+            seen.add(held.person_id)
+            added.append(
+                _create(
+                    by,
+                    meeting=meeting,
+                    person=held.person,
+                    organization=held.organization,
+                    title=held.title,
+                    position=next_position,
+                )
+            )
+            next_position += 1
+    return added
+
+
+def person_create_and_attend(
+    *,
+    meeting: Meeting,
+    by: User,
+    name: str,
+    email: str = "",
+    title: str = "",
+    organization: Organization | None = None,
+    new_organization_name: str = "",
+    new_organization_acronym: str = "",
+) -> Attendance:
+    """A newcomer: their organisation (new if need be), person, position and attendance at once."""
+    with transaction.atomic():
+        ensure_editable(meeting)
+        if organization is None and new_organization_name:
+            organization = written_by(
+                Organization(
+                    name=new_organization_name.strip(), acronym=new_organization_acronym.strip()
+                ),
+                by,
+            )
+            organization.save()
+        person = written_by(Person(name=name.strip(), email=email), by)
+        person.save()
+        if organization is not None and title:
+            written_by(Position(person=person, organization=organization, title=title), by).save()
+        return _create(
+            by,
+            meeting=meeting,
+            person=person,
+            organization=organization,
+            title=title,
+            position=_next_position(meeting),
+        )
+
+
+def _what(attendance: Attendance) -> str:
+    return f"the attendance of {attendance.person.name}"
+
+
+def attendance_update(
+    *, attendance: Attendance, by: User, version: int, data: dict[str, Any]
+) -> Attendance:
+    """Save one row of the attendance list if nobody else saved it since the form was opened."""
+    with transaction.atomic():
+        ensure_editable(attendance.meeting)
+        new_version = claim_version(Attendance, attendance.pk, version, _what(attendance))
+        fresh = Attendance.objects.get(pk=attendance.pk)
+        for field, value in data.items():
+            setattr(fresh, field, value)
+        fresh.version = new_version
+        written_by(fresh, by).save()
+    return fresh
+
+
+def attendance_remove(*, attendance: Attendance, by: User, version: int) -> None:
+    """Take somebody off the list, unless their row changed since the form was opened."""
+    with transaction.atomic():
+        ensure_editable(attendance.meeting)
+        claim_version(Attendance, attendance.pk, version, _what(attendance))
+        written_by(Attendance.objects.get(pk=attendance.pk), by).delete()

@@ -1,0 +1,50 @@
+"""Creating a meeting and editing its details."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from minutes.models import Meeting
+from minutes.services.base import claim_version, ensure_editable, written_by
+
+
+def default_title(*, body, level: str, modality: str) -> str:
+    """'Executive Committee Principals (Virtual) Meeting', as the sample heads it."""
+    label = Meeting.Modality(modality).label if modality else ""
+    parts = [body.name, level.strip()]
+    title = " ".join(p for p in parts if p)
+    if label:
+        title += f" ({label})"
+    return f"{title} Meeting"
+
+
+def primary_zone(meeting: Meeting):
+    """The zone the meeting's day is counted in: the body's first display zone."""
+    zone = meeting.body.time_zones.order_by("position").first()
+    return zone.tzinfo if zone else timezone.get_default_timezone()
+
+
+def meeting_create(*, by: User, data: dict[str, Any]) -> Meeting:
+    with transaction.atomic():
+        meeting = Meeting(**data)
+        meeting.full_clean()
+        written_by(meeting, by).save()
+    return meeting
+
+
+def meeting_update(*, meeting: Meeting, by: User, data: dict[str, Any], version: int) -> Meeting:
+    """Save the editor's fields if nobody else saved the meeting since the form was opened."""
+    with transaction.atomic():
+        ensure_editable(meeting)
+        new_version = claim_version(Meeting, meeting.pk, version, "this meeting")
+        fresh = Meeting.objects.get(pk=meeting.pk)
+        for field, value in data.items():
+            setattr(fresh, field, value)
+        fresh.version = new_version
+        fresh.full_clean()
+        written_by(fresh, by).save()
+    return fresh

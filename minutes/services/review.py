@@ -1,0 +1,205 @@
+"""The review of a summary: the silence procedure, comments and objections, corrections."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from minutes.models import AgendaItem, Meeting, ReviewComment, SummaryEvent
+from minutes.services.base import ServiceError, written_by
+from minutes.services.meetings import primary_zone
+from participants import roles
+from participants.models import Organization
+
+
+def can_review(user, meeting: Meeting, on: datetime.date | None = None) -> bool:
+    """A principal whose organisation sits on the body today may comment and object."""
+    if not roles.is_principal(user):
+        return False
+    organization = roles.user_organization(user)
+    if organization is None:
+        return False
+    return Organization.objects.members_of(meeting.body, on=on).filter(pk=organization.pk).exists()
+
+
+def meeting_circulate(*, meeting: Meeting, by: User, deadline: datetime.datetime) -> Meeting:
+    """Send the draft to the principals; silence until `deadline` is consent."""
+    now = timezone.now()
+    if deadline <= now:
+        raise ServiceError("The deadline must be in the future.")
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.status not in (Meeting.Status.DRAFT, Meeting.Status.PLANNED):
+            raise ServiceError(
+                f"Only a draft can be circulated; this summary is {meeting.get_status_display().lower()}."
+            )
+        if not meeting.agenda_items.exists():
+            raise ServiceError("Record at least one agenda item before circulating.")
+        meeting.status = Meeting.Status.CIRCULATED
+        meeting.circulated_at = now
+        meeting.review_deadline = deadline
+        meeting.version += 1
+        written_by(meeting, by).save()
+        SummaryEvent.objects.create(
+            meeting=meeting,
+            kind=SummaryEvent.Kind.CIRCULATED,
+            by=by,
+            at=now,
+            note=f"Deadline {deadline.astimezone(primary_zone(meeting)):%d %B %Y %H.%M}",
+        )
+    return meeting
+
+
+def _ensure_open_for_review(meeting: Meeting, now: datetime.datetime) -> None:
+    if meeting.status != Meeting.Status.CIRCULATED:
+        raise ServiceError("This summary is not open for review.")
+    if meeting.review_deadline <= now:
+        raise ServiceError("The review deadline has passed.")
+
+
+def review_comment_add(
+    *,
+    meeting: Meeting,
+    by: User,
+    text: str,
+    agenda_item: AgendaItem | None = None,
+    kind: str = ReviewComment.Kind.COMMENT,
+) -> ReviewComment:
+    """A principal's comment; an objection also breaks silence and returns the draft."""
+    now = timezone.now()
+    if not can_review(by, meeting, on=timezone.localdate()):
+        raise ServiceError("Only principals of the body's member organisations may comment.")
+    if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
+        raise ServiceError("That agenda item belongs to another meeting.")
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        _ensure_open_for_review(meeting, now)
+        comment = ReviewComment(
+            meeting=meeting,
+            agenda_item=agenda_item,
+            author=by,
+            organization=roles.user_organization(by),
+            kind=kind,
+            text=text,
+        )
+        written_by(comment, by).save()
+        if kind == ReviewComment.Kind.OBJECTION:
+            meeting.status = Meeting.Status.DRAFT
+            meeting.review_deadline = None
+            meeting.version += 1
+            written_by(meeting, by).save()
+            SummaryEvent.objects.create(
+                meeting=meeting,
+                kind=SummaryEvent.Kind.OBJECTED,
+                by=by,
+                at=now,
+                note=text,
+            )
+    return comment
+
+
+def meeting_object(
+    *, meeting: Meeting, by: User, text: str, agenda_item: AgendaItem | None = None
+) -> ReviewComment:
+    return review_comment_add(
+        meeting=meeting,
+        by=by,
+        text=text,
+        agenda_item=agenda_item,
+        kind=ReviewComment.Kind.OBJECTION,
+    )
+
+
+def review_comment_resolve(*, comment: ReviewComment, by: User, reply: str = "") -> ReviewComment:
+    with transaction.atomic():
+        comment = ReviewComment.objects.select_for_update().get(pk=comment.pk)
+        if comment.status == ReviewComment.Status.RESOLVED:
+            raise ServiceError("This comment is already resolved.")
+        comment.status = ReviewComment.Status.RESOLVED
+        comment.reply = reply
+        comment.resolved_by = by
+        comment.resolved_at = timezone.now()
+        written_by(comment, by).save()
+    return comment
+
+
+def meeting_approve(*, meeting: Meeting, by: User) -> Meeting:
+    """Explicit approval by the secretariat, before or without waiting for the deadline."""
+    now = timezone.now()
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.status != Meeting.Status.CIRCULATED:
+            raise ServiceError("Only a circulated summary can be approved.")
+        _approve(meeting, by=by, at=now, method=Meeting.ApprovalMethod.EXPLICIT)
+    return meeting
+
+
+def _approve(meeting: Meeting, *, by: User | None, at: datetime.datetime, method: str) -> None:
+    meeting.status = Meeting.Status.APPROVED
+    meeting.approved_at = at
+    meeting.approved_by = by
+    meeting.approval_method = method
+    meeting.version += 1
+    written_by(meeting, by).save()
+    SummaryEvent.objects.create(
+        meeting=meeting,
+        kind=SummaryEvent.Kind.APPROVED,
+        by=by,
+        at=at,
+        note=(
+            "No objection before the deadline (silence procedure)."
+            if method == Meeting.ApprovalMethod.SILENCE
+            else "Approved by the secretariat."
+        ),
+    )
+
+
+def meeting_reopen(*, meeting: Meeting, by: User, reason: str) -> Meeting:
+    """A correction: the approved summary goes back to draft, with the reason on record."""
+    if not reason.strip():
+        raise ServiceError("Give the reason for the correction.")
+    now = timezone.now()
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.status != Meeting.Status.APPROVED:
+            raise ServiceError("Only an approved summary can be reopened for correction.")
+        meeting.status = Meeting.Status.DRAFT
+        meeting.approved_at = None
+        meeting.approved_by = None
+        meeting.approval_method = ""
+        meeting.review_deadline = None
+        meeting.version += 1
+        written_by(meeting, by).save()
+        SummaryEvent.objects.create(
+            meeting=meeting, kind=SummaryEvent.Kind.REOPENED, by=by, at=now, note=reason
+        )
+    return meeting
+
+
+def apply_review_deadlines(
+    *, now: datetime.datetime, meeting_ids: Iterable[int] | None = None
+) -> list[Meeting]:
+    """Approve by silence every circulated summary whose deadline has passed.
+
+    Runs from cron (`manage.py apply_review_deadlines`) and lazily when a page shows a meeting.
+    Rows are locked, so two sweeps at once approve each meeting once.
+    """
+    due_now = Meeting.objects.filter(status=Meeting.Status.CIRCULATED, review_deadline__lte=now)
+    if meeting_ids is not None:
+        due_now = due_now.filter(pk__in=list(meeting_ids))
+    # Most page views find nothing due: one plain query, no transaction.
+    if not due_now.exists():
+        return []
+    approved = []
+    with transaction.atomic():
+        for meeting in due_now.select_for_update().select_related("body"):
+            # Silence took effect at the deadline, not when somebody noticed.
+            _approve(
+                meeting, by=None, at=meeting.review_deadline, method=Meeting.ApprovalMethod.SILENCE
+            )
+            approved.append(meeting)
+    return approved
