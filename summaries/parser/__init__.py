@@ -1,0 +1,80 @@
+"""Read a meeting summary written for people and find its structure. No Django in here.
+
+The input is text: plain (like the house sample), Markdown, AsciiDoc, or what
+``summaries.docx_reader`` makes of a Word file (Markdown headings, lists and pipe tables).
+The output is a :class:`Summary` of plain values, which the preview shows and the
+services save. The parser proposes; nothing here touches the database.
+
+Two shapes are recognised:
+
+- *plain*: no heading markup (the house format). The agenda list names the items, and the
+  lines of the body that repeat an agenda entry start each item's section.
+- *structured*: Markdown or AsciiDoc headings. Sections are classified by their heading
+  (attendees, agenda, decisions, action items, any other business...), a section that
+  groups others ("Proceedings", "Minutes", "New business") lends its children as items.
+
+Decisions come from explicit lists ("Decisions:") or, when a document has none, from the
+sentences that record one ("... was endorsed", "It was agreed to ...", "RESOLVED").
+Action points come only from explicit markers ("Action Points:", "ACTION:", an action
+table); the parser never turns "X will do Y" prose into an action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from summaries.parser.actions import parse_action
+from summaries.parser.dates import find_date, find_modality, find_times, parse_due
+from summaries.parser.decisions import decision_kind
+from summaries.parser.model import (
+    AOB,
+    APOLOGIES,
+    DECISION_KINDS,
+    PRESENT,
+    REGULAR,
+    REPRESENTED,
+    Action,
+    Decision,
+    Item,
+    Participant,
+    Summary,
+    TimeSpan,
+)
+from summaries.parser.participants import parse_participant
+from summaries.parser.plain import parse_plain
+from summaries.parser.structured import parse_structured
+from summaries.parser.text import heading, normalise_lines
+
+__all__ = [
+    "AOB",
+    "APOLOGIES",
+    "DECISION_KINDS",
+    "PRESENT",
+    "REGULAR",
+    "REPRESENTED",
+    "Action",
+    "Decision",
+    "Item",
+    "Participant",
+    "Summary",
+    "TimeSpan",
+    "decision_kind",
+    "find_date",
+    "find_modality",
+    "find_times",
+    "parse",
+    "parse_action",
+    "parse_due",
+    "parse_participant",
+]
+
+
+def parse(text: str, *, known_organizations: Iterable[str] = ()) -> Summary:
+    """Find the meeting in a summary's text. `known_organizations`: acronyms and names."""
+    known = {k.strip().lower() for k in known_organizations if k and k.strip()}
+    lines = normalise_lines(text)
+    headings = [i for i, line in enumerate(lines) if heading(line)]
+    structured = len(headings) >= 2
+    summary = parse_structured(lines, known) if structured else parse_plain(lines, known)
+    summary.title = summary.title[:300]
+    return summary

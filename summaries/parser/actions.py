@@ -1,0 +1,129 @@
+"""Action points: labelled lists, inline markers, tables; owners and due dates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from summaries.parser.model import Action
+from summaries.parser.text import find_columns, plain, table_cell
+
+# ---------------------------------------------------------------------------------------------
+# Action points
+
+ACTION_LABEL = re.compile(
+    r"^(?:(?:new\s+)?action\s+(?:points?|items?)|actions?|next\s+steps|aps|follow[- ]up\s+actions?"
+    r"|action\s+log|to\s*dos?)(?:\s+agreed)?\s*:?$",
+    re.I,
+)
+DECISION_LABEL = re.compile(
+    r"^(?:decisions?|resolutions?|decisions?\s+(?:taken|made|reached)|outcomes?)\s*:?$", re.I
+)
+INLINE_ACTION = re.compile(r"^\W*(?:action(?:\s+(?:item|point))?|ap|todo)\s*[:–-]\s*(\S.*)$", re.I)
+_ACTION_COLUMNS = {
+    "text": ("action", "task", "what", "description", "item"),
+    "owner": ("owner", "who", "responsib", "assign", "lead", "by whom"),
+    "due": ("due", "deadline", "when", "date", "by when", "target"),
+}
+_OWNER_STOP = frozenset(
+    [
+        "to",
+        "the",
+        "this",
+        "that",
+        "it",
+        "we",
+        "they",
+        "there",
+        "continue",
+        "continued",
+        "note",
+        "update",
+        "status",
+        "done",
+        "decision",
+        "action",
+        "outcome",
+        "proposal",
+        "motion",
+        "recommendation",
+        "liaison",
+        "question",
+        "comment",
+        "goal",
+        "idea",
+        "please",
+        "revisit",
+        "discuss",
+        "bumped",
+        "punt",
+        "consider",
+        "review",
+        "draft",
+        "develop",
+        "finalize",
+        "finalise",
+        "ensure",
+    ]
+)
+_TRAILER = re.compile(
+    r"\s*\(((?:owners?|responsible|lead|due|deadline)\s*:[^()]*)\)\s*\.?\s*$", re.I
+)
+
+
+def _owner_like(candidate: str, known_people: set[str]) -> bool:
+    words = re.findall(r"[\w'’.-]+", candidate)
+    if not words or len(words) > 7 or re.search(r"[.?!;]", candidate):
+        return False
+    if words[0].lower() in _OWNER_STOP or not words[0][0].isupper():
+        return False
+    names = [w for w in words if w.lower() not in ("and", "&")]
+    if any(w.lower() in known_people for w in names):
+        return True
+    if len(names) == 1 and re.search(r"(?:ed|ing)$", names[0]) and not names[0].isupper():
+        return False
+    return all(w[0].isupper() or w.lower() in ("all", "team", "members", "board") for w in names)
+
+
+def parse_action(text: str, known_people: Iterable[str] = ()) -> Action:
+    """One action line: "Name: task", "Name to task", "task (Owner: X; Due: Y)"."""
+    known = {k.lower() for k in known_people}
+    text = plain(text)
+    owner = due = ""
+    if m := _TRAILER.search(text):
+        text = text[: m.start()].strip()
+        for part in m[1].split(";"):
+            key, _, value = part.partition(":")
+            if key.strip().lower().startswith(("due", "deadline")):
+                due = value.strip()
+            else:
+                owner = value.strip()
+    m = None if owner else re.match(r"^([^:]{1,60}):\s+(\S.*)$", text)
+    if m and _owner_like(m[1], known):
+        owner, text = m[1].strip(), m[2].strip()
+    m = None if owner else re.match(r"^(.{1,60}?)\s+(?:to|will|shall|should)\s+\w", text)
+    if m and _owner_like(m[1], known):
+        owner = m[1].strip()
+    if not due and (
+        m := re.search(r"[\s(,;-]+(?:due|deadline)\s*:?\s*([^()]+?)\)?\.?$", text, re.I)
+    ):
+        due = m[1].strip()
+        text = text[: m.start()].strip()
+    return Action(text=text.strip(), owner=owner, due=due)
+
+
+def actions_from_rows(rows: list[list[str]], known_people: set[str]) -> list[Action]:
+    if len(rows) < 2:
+        return []
+    columns = find_columns(rows[0], _ACTION_COLUMNS)
+    text_at = columns.get("text", 0)
+    found = []
+    for row in rows[1:]:
+        text = table_cell(row, text_at)
+        if not text:
+            continue
+        action = parse_action(text, known_people)
+        action.owner = table_cell(row, columns.get("owner")) or action.owner
+        action.due = table_cell(row, columns.get("due")) or action.due
+        found.append(action)
+    return found

@@ -1,0 +1,148 @@
+"""Dates, clock times, time-zone labels, modality and due dates."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from actions import due as due_periods
+from summaries.parser.model import TimeSpan
+from summaries.parser.text import plain
+
+# ---------------------------------------------------------------------------------------------
+# Dates and times
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_PATTERNS = [
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+(\d{{4}})\b", re.I), "dmy"),
+    (re.compile(rf"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy"),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
+]
+
+
+def find_date(text: str) -> datetime.date | None:
+    """The first date written in `text`, in any of the usual English forms."""
+    found: list[tuple[int, datetime.date]] = []
+    for pattern, order in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            try:
+                if order == "dmy":
+                    day = datetime.date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
+                elif order == "mdy":
+                    day = datetime.date(int(m[3]), MONTHS[m[1].lower()], int(m[2]))
+                else:
+                    day = datetime.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                continue
+            found.append((m.start(), day))
+            break
+    return min(found)[1] if found else None
+
+
+_CLOCK = r"(\d{1,2})(?:[.:h](\d{2}))?\s*([ap]\.?m\.?)?"
+_SPAN = re.compile(
+    rf"(?<![\d.:]){_CLOCK}\s*(?:[-–—]|to)\s*{_CLOCK}(?:\s*\(([^)]{{1,40}})\))?", re.I
+)
+_SINGLE = re.compile(rf"(?<![\d.:]){_CLOCK}\s*\(([^)]{{1,40}})\)", re.I)
+
+
+def _clock(hour: str, minute: str | None, meridiem: str | None) -> str | None:
+    h, m = int(hour), int(minute or 0)
+    if meridiem:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if meridiem.lower().startswith("p") else 0)
+    if h > 23 or m > 59:
+        return None
+    return f"{h:02d}:{m:02d}"
+
+
+def find_times(text: str) -> list[TimeSpan]:
+    """Start and end times with their zone labels: "10.00 – 11.30 (NY time)/15.00 (GVA time)"."""
+    spans: list[TimeSpan] = []
+    for m in _SPAN.finditer(text):
+        # A bare "2 - 3" is not a time: ask for minutes or am/pm on at least one side.
+        if not (m[2] or m[3] or m[5] or m[6]):
+            continue
+        start = _clock(m[1], m[2], m[3] or m[6])
+        end = _clock(m[4], m[5], m[6])
+        if start and end:
+            spans.append(TimeSpan(start=start, end=end, label=plain(m[7] or "")))
+    if spans:
+        return spans
+    for m in _SINGLE.finditer(text):
+        if not (m[2] or m[3]):
+            continue
+        start = _clock(m[1], m[2], m[3])
+        if start:
+            spans.append(TimeSpan(start=start, label=plain(m[4])))
+    return spans
+
+
+def find_modality(text: str) -> str:
+    low = text.lower()
+    if "hybrid" in low:
+        return "hybrid"
+    if re.search(r"in[- ]person|face[- ]to[- ]face", low):
+        return "in_person"
+    if re.search(
+        r"\bvirtual(?:ly)?\b|teleconference|\btelcon\b|video ?call|\bonline\b|\bzoom\b|"
+        r"hangouts|webex|teams call|jitsi",
+        low,
+    ):
+        return "virtual"
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Due dates: the inverse of actions.due.format_due, plus ISO and "30 June 2024".
+
+_QUARTER = re.compile(r"^q([1-4])\s+(\d{4})$", re.I)
+_HALF = re.compile(r"^(first|second|1st|2nd)\s+half\s+(?:of\s+)?(\d{4})$", re.I)
+_MONTH_YEAR = re.compile(rf"^{MONTH}\s+(\d{{4}})$", re.I)
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+def parse_due(text: str) -> tuple[datetime.date | None, str]:
+    """A due date and its precision from text: ("by 30 June 2024") -> (date, "day")."""
+    text = plain(text).strip().rstrip(".").strip()
+    text = re.sub(r"^(?:by|before|due|until|end of|by the end of)\s+", "", text, flags=re.I)
+    if not text or text.lower() in ("no date", "none", "tbd", "n/a", "-"):
+        return None, due_periods.NONE
+    if m := _QUARTER.match(text):
+        day = datetime.date(int(m[2]), int(m[1]) * 3, 1)
+        return due_periods.period_end(day, due_periods.QUARTER), due_periods.QUARTER
+    if m := _HALF.match(text):
+        month = 1 if m[1].lower() in ("first", "1st") else 12
+        day = datetime.date(int(m[2]), month, 1)
+        return due_periods.period_end(day, due_periods.HALF), due_periods.HALF
+    if m := _MONTH_YEAR.match(text):
+        day = datetime.date(int(m[2]), MONTHS[m[1].lower()], 1)
+        return due_periods.period_end(day, due_periods.MONTH), due_periods.MONTH
+    if m := _YEAR.match(text):
+        return datetime.date(int(m[1]), 12, 31), due_periods.YEAR
+    day = find_date(text)
+    if day is not None:
+        return day, due_periods.DAY
+    return None, due_periods.NONE

@@ -1,0 +1,134 @@
+"""Decisions: listed under a label, or recorded in a sentence of the discussion."""
+
+from __future__ import annotations
+
+import re
+
+from summaries.parser.model import Decision
+from summaries.parser.text import list_item, plain
+
+# ---------------------------------------------------------------------------------------------
+# Decisions
+
+_DECISION_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("agreed", re.compile(r"\bRESOLVED\b|^\W*RESOLUTION\b")),
+    (
+        "endorsed",
+        re.compile(
+            r"\b(?:was|were|is|are)\s+(?:\w+ly\s+|also\s+)?(?:endorsed|adopted|approved)\b"
+            r"|^\W*outcome\W*\s*(?:adopted|approved|endorsed|accepted)",
+            re.I,
+        ),
+    ),
+    (
+        "welcomed",
+        re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+|also\s+)?welcomed\b|\bwell[- ]received\b", re.I),
+    ),
+    (
+        "agreed",
+        re.compile(
+            r"\b(?:it|this|that|which)\s+was\s+(?:\w+\s+)?agreed\b|\b(?:was|were)\s+agreed\b"
+            r"|\bthe\s+(?:meeting|committee|board|principals|members|participants|team|group|"
+            r"network|council|steering committee|working group)\s+(?:\w+ly\s+)?agreed\s+(?:to|that|on|upon)\b"
+            r"|\bthere\s+was\s+(?:a\s+)?(?:general\s+)?(?:consensus|agreement)\b|^\W*consensus\s*:"
+            r"|\bgeneral\s+agreement\b|\bby\s+consensus\b"
+            r"|\bmotion\b.*\b(?:passed|carried)\b|\bseconded\W+(?:and\s+)?passed\b"
+            r"|^\W*(?:motion\s+)?(?:passed|carried)\W*$",
+            re.I,
+        ),
+    ),
+    (
+        "noted",
+        re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+|also\s+)?noted\b|\btook\s+note\s+of\b", re.I),
+    ),
+    (
+        "requested",
+        re.compile(
+            r"\b(?:was|were)\s+(?:\w+ly\s+|also\s+)?requested\s+to\b|\b(?:it|this)\s+was\s+requested\b",
+            re.I,
+        ),
+    ),
+]
+_KIND_PREFIX = re.compile(r"^(endorsed|agreed|welcomed|noted|requested|other)\s*:\s*(.+)$", re.I)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[(\"'“‘])")
+
+
+def decision_kind(text: str) -> str | None:
+    for kind, pattern in _DECISION_PATTERNS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def listed_decision(text: str) -> Decision:
+    text = plain(text)
+    if m := _KIND_PREFIX.match(text):
+        return Decision(kind=m[1].lower(), text=m[2].strip())
+    kind = decision_kind(text)
+    if kind is None:
+        low = text.lower()
+        kind = next(
+            (
+                k
+                for k, words in (
+                    ("endorsed", ("endorse", "adopt", "approv")),
+                    ("welcomed", ("welcom",)),
+                    ("noted", ("note",)),
+                    ("requested", ("request",)),
+                )
+                if any(low.startswith(w) or f" {w}" in low for w in words)
+            ),
+            "agreed",
+        )
+    return Decision(kind=kind, text=text)
+
+
+def decisions_in_prose(discussion: str) -> list[Decision]:
+    found: list[Decision] = []
+    previous = ""
+    for block in re.split(r"\n\s*\n", discussion):
+        for line in units(block):
+            if line.startswith("#"):
+                previous = ""
+                continue
+            unit = plain(list_item(line) or line)
+            if not unit:
+                continue
+            # A whole line first ("GD: seconded. Passed"), then sentence by sentence.
+            kind = decision_kind(unit) if len(unit) < 60 else None
+            sentences = [unit] if kind else SENTENCE_END.split(unit)
+            for sentence in sentences:
+                kind = decision_kind(sentence)
+                if kind:
+                    text = sentence.strip()
+                    # "This was agreed." says nothing alone: keep what was agreed with it.
+                    if len(text) < 40 and previous:
+                        text = f"{previous} {text}"
+                    found.extend(Decision(kind=kind, text=t) for t in _split_elliptical(text))
+                previous = sentence.strip()
+    return found
+
+
+_ELLIPSIS = re.compile(
+    r"^(?P<first>.*?\b(?P<verb>was|were)\s+(?P<done>\w+))\s*,\s*(?:and\s+)?(?:as|so)\s+"
+    r"(?:was|were)\s+(?P<second>.+?)\.?$",
+    re.I,
+)
+
+
+def _split_elliptical(text: str) -> list[str]:
+    """ "X were welcomed, and as were Y." records two outcomes: X, and Y that "were welcomed"."""
+    m = _ELLIPSIS.match(text)
+    if not m or len(m["second"].split()) < 3:
+        return [text]
+    second = m["second"].strip()
+    second = second[0].upper() + second[1:]
+    return [f"{m['first']}.", f"{second} {m['verb']} {m['done']}."]
+
+
+def units(block: str) -> list[str]:
+    """A paragraph as one unit, or each list item of a list as one unit."""
+    lines = [ln for ln in block.split("\n") if ln.strip()]
+    if any(list_item(ln) is not None for ln in lines) or any(ln.startswith("#") for ln in lines):
+        return lines
+    return [" ".join(ln.strip() for ln in lines)]
