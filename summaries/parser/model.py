@@ -19,6 +19,14 @@ class Participant:
     role: str = ""
     status: str = PRESENT
     represented_by: str = ""
+    # Division or office within the organisation ("Population Division").
+    unit: str = ""
+    # On whose behalf they attend ("the Director-General"), when no one is named.
+    representing: str = ""
+    # "in_person" or "online" when a hybrid meeting lists the two apart.
+    mode: str = ""
+    # Listed under "Also present" or a secretariat list rather than as members.
+    also_present: bool = False
 
 
 @dataclass
