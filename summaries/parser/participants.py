@@ -6,7 +6,8 @@ import datetime
 import re
 
 from summaries.parser.dates import find_date
-from summaries.parser.model import APOLOGIES, PRESENT, REPRESENTED, Participant
+from summaries.parser.model import APOLOGIES, PRESENT, Participant
+from summaries.parser.people import parse_participant, split_roll
 from summaries.parser.text import (
     RULE,
     TABLE_LINE,
@@ -22,17 +23,19 @@ from summaries.parser.text import (
 # Participants
 
 _PARTICIPANT_LABEL = re.compile(
-    r"\b(?:participants?|attendees?|attendance|present|regrets|apolog(?:y|ies)|absent|excused)\b",
+    r"\b(?:participants?|attendees?|attendance|present|regrets|apolog(?:y|ies)|absent|excused"
+    r"|secretariat|observers?)\b",
     re.I,
+)
+# Lists of people who attend without being members: counted present, flagged apart.
+ALSO_PRESENT = re.compile(
+    r"\b(?:also\s+(?:present|attending)|secretariat|observers?|guests?)\b", re.I
 )
 APOLOGY_WORDS = re.compile(r"\b(?:regrets|apolog(?:y|ies)|absent|excused|unable)\b", re.I)
 INLINE_ROLL = re.compile(
-    r"^\W*(present|attendees|participants|attendance|regrets|apologies|absent)\s*:\s*(\S.*)$", re.I
-)
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/\-]{1,11}$")
-_ROLE_WORDS = re.compile(
-    r"chair|organi[sz]er|secretar|scribe|treasurer|coordinator|facilitat|rapporteur|moderat|"
-    r"note[- ]?taker|host|observer|guest|assistant|president|minute",
+    r"^\W*((?:also\s+)?present|attendees|participants|attendance|regrets|apologies|absent"
+    r"|secretariat|observers|guests|apologies\s+(?:were\s+)?received\s+from)"
+    r"(?:\s*:|(?<=from))\s*(\S.*)$",
     re.I,
 )
 _PARTICIPANT_COLUMNS = {
@@ -50,50 +53,6 @@ def is_participant_label(line: str) -> bool:
         and len(text.split()) <= 12
         and bool(_PARTICIPANT_LABEL.search(text))
         and not re.search(r"\bagenda\b", text, re.I)
-    )
-
-
-def parse_participant(text: str, known: set[str], status: str = PRESENT) -> Participant | None:
-    """One attendance line: "Name, Title, Unit, ORGANISATION, role" and its variants."""
-    text = plain(text).strip().rstrip(";.").strip()
-    if not text or text.endswith(":") or len(text) > 300:
-        return None
-    represented_by = ""
-    if m := re.match(r"^(.*?),?\s+represented by\s+(.+)$", text, re.I):
-        text, represented_by, status = m[1].strip(), m[2].strip(), REPRESENTED
-    if m := re.match(
-        r"^(.*?)\s*[(\[-]\s*(?:apologies|regrets|excused|absent)\s*[)\]]?$", text, re.I
-    ):
-        text, status = m[1].strip(), APOLOGIES
-    role = ""
-    if (m := re.match(r"^(.*?)\s*\(([^()]+)\)$", text)) and _ROLE_WORDS.search(m[2]):
-        text, role = m[1].strip(), m[2].strip()
-    parts = [p.strip() for p in text.split(",") if p.strip()]
-    if not parts:
-        return None
-    name, rest = parts[0], parts[1:]
-    if len(name.split()) > 6:
-        return None
-    title = organization = ""
-    if rest:
-        at = None
-        for index in range(len(rest) - 1, -1, -1):
-            if rest[index].lower() in known or _ACRONYM.match(rest[index]):
-                at = index
-                break
-        if at is None:
-            at = len(rest) - 1
-        organization = rest[at]
-        title = ", ".join(rest[:at])
-        extra = ", ".join(rest[at + 1 :])
-        role = ", ".join(r for r in (extra, role) if r)
-    return Participant(
-        name=name,
-        title=title,
-        organization=organization,
-        role=role,
-        status=status,
-        represented_by=represented_by,
     )
 
 
@@ -124,51 +83,76 @@ def participants_from_block(
 ) -> list[Participant]:
     """A list of attendees: bullets, plain lines or a table, possibly in dated groups."""
     groups: list[tuple[datetime.date | None, list[Participant]]] = [(None, [])]
+    context = {"status": status, "also": False, "mode": ""}
     i = 0
     while i < len(lines):
         line = lines[i]
-        text = plain(line)
         head = heading(line)
-        if head:
-            text = plain(head[1])
+        text = plain(head[1] if head else line)
         if not text or RULE.match(line):
             i += 1
             continue
         if TABLE_LINE.match(line):
             rows, i = read_table(lines, i)
-            groups[-1][1].extend(participants_from_rows(rows, status, known))
+            groups[-1][1].extend(participants_from_rows(rows, context["status"], known))
             continue
+        i += 1
         if m := INLINE_ROLL.match(text):
-            roll_status = APOLOGIES if APOLOGY_WORDS.search(m[1]) else PRESENT
-            for name in re.split(r",|;|\band\b", m[2]):
-                if person := parse_participant(name, known, roll_status):
-                    groups[-1][1].append(person)
-            i += 1
-            continue
-        if head or text.endswith(":"):
+            groups[-1][1].extend(_roll(m[1], m[2], known))
+        elif head or text.endswith(":"):
             day = find_date(text)
             if day is not None and len(text.split()) <= 5:
                 groups.append((day, []))
-            elif APOLOGY_WORDS.search(text):
-                status = APOLOGIES
-            elif _PARTICIPANT_LABEL.search(text) or head:
-                status = PRESENT
-            i += 1
-            continue
-        entry = list_item(line)
-        candidate = entry if entry is not None else text
-        # Prose in the middle of a list is a remark, not a person.
-        if entry is None and (len(candidate.split()) > 14 or candidate.endswith(".")):
-            i += 1
-            continue
-        if person := parse_participant(candidate, known, status):
+            else:
+                _sub_label(text, bool(head), context)
+        elif person := _listed_person(line, text, known, context):
             groups[-1][1].append(person)
-        i += 1
     dated = [g for g in groups if g[0] is not None and g[1]]
     if dated:
         match = [g for g in dated if g[0] == on]
         return (match or dated)[0][1]
     return [p for _, people in groups for p in people]
+
+
+_ONLINE = re.compile(r"\b(?:online|remote(?:ly)?|virtual(?:ly)?|by video|on zoom)\b", re.I)
+_IN_ROOM = re.compile(r"\b(?:in the room|in person|in-person|on site|on-site)\b", re.I)
+
+
+def _sub_label(text: str, is_heading: bool, context: dict) -> None:
+    """A label inside a list of people ("Apologies:", "Participants online:") sets the status."""
+    if APOLOGY_WORDS.search(text):
+        context["status"] = APOLOGIES
+    elif _PARTICIPANT_LABEL.search(text) or is_heading:
+        context["status"] = PRESENT
+    context["also"] = bool(ALSO_PRESENT.search(text))
+    context["mode"] = (
+        "online" if _ONLINE.search(text) else "in_person" if _IN_ROOM.search(text) else ""
+    )
+
+
+def _roll(label: str, names: str, known: set[str]) -> list[Participant]:
+    status = APOLOGIES if APOLOGY_WORDS.search(label) else PRESENT
+    found = []
+    for name in split_roll(names):
+        if person := parse_participant(name, known, status):
+            person.also_present = bool(ALSO_PRESENT.search(label))
+            found.append(person)
+    return found
+
+
+def _listed_person(line: str, text: str, known: set[str], context: dict) -> Participant | None:
+    entry = list_item(line)
+    candidate = entry if entry is not None else text
+    words = len(candidate.split())
+    # Prose in the middle of a list is a remark, not a person.
+    prose = entry is None and (words > 40 or (candidate.endswith(".") and words > 14))
+    if prose and not re.search(r"\bwas represented by\b", candidate):
+        return None
+    person = parse_participant(candidate, known, context["status"])
+    if person is not None:
+        person.also_present = person.also_present or context["also"]
+        person.mode = person.mode or context["mode"]
+    return person
 
 
 def collect_after_label(lines: list[str], i: int, *, allow_plain: bool) -> tuple[list[str], int]:

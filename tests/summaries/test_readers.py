@@ -48,7 +48,7 @@ def test_a_word_file_with_headings_lists_and_a_table_is_read():
     assert summary.modality == "virtual"
     assert summary.times == [parser.TimeSpan("14:00", "15:30", "GVA time")]
     assert [(p.name, p.title, p.organization, p.role) for p in summary.participants] == [
-        ("Ann Lee", "Director, Policy Unit", "WHO", "Chair"),
+        ("Ann Lee", "Director", "WHO", "Chair"),
         ("Bo Ruiz", "Adviser", "ILO", ""),
     ]
     budget = summary.items[0]
