@@ -77,4 +77,14 @@ def parse(text: str, *, known_organizations: Iterable[str] = ()) -> Summary:
     structured = len(headings) >= 2
     summary = parse_structured(lines, known) if structured else parse_plain(lines, known)
     summary.title = summary.title[:300]
+    _link_representatives(summary)
     return summary
+
+
+def _link_representatives(summary: Summary) -> None:
+    """The person who stands in for an absent one attends on that person's behalf."""
+    present = {p.name.lower(): p for p in summary.present}
+    for absent in summary.absent:
+        stand_in = present.get(absent.represented_by.lower())
+        if stand_in is not None and not stand_in.representing:
+            stand_in.representing = absent.name

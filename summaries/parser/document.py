@@ -34,7 +34,7 @@ def is_header_line(line: str) -> bool:
     return bool(
         SUMMARY_WORD.match(text)
         or (find_date(text) and len(text.split()) <= 8)
-        or (find_times(text) and len(text.split()) <= 16)
+        or (find_times(text) and len(text.split()) <= 30)
     )
 
 

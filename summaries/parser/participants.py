@@ -165,9 +165,9 @@ def collect_after_label(lines: list[str], i: int, *, allow_plain: bool) -> tuple
             blank = True
             i += 1
             continue
-        if heading(line):
-            break
         text = plain(line)
+        if heading(line) or (re.search(r"\bagenda\b", text, re.I) and len(text.split()) <= 4):
+            break
         if (
             TABLE_LINE.match(line)
             or list_item(line) is not None

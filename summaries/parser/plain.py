@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summaries.parser.body import scan_body, tidy
+from summaries.parser.dates import find_modality
 from summaries.parser.document import (
     AGENDA_LABEL,
     AOB_HEADING,
@@ -22,18 +23,25 @@ from summaries.parser.participants import (
     is_participant_label,
     participants_from_block,
 )
-from summaries.parser.text import heading, list_item, plain, tokens
+from summaries.parser.text import NUMBERING, heading, list_item, plain, tokens
+
+_LOCATION = re.compile(r"^(?:location|venue|place|where)\s*:\s*(\S.*)$", re.I)
+_VENUE_WORDS = re.compile(
+    r"\b(?:room|hall|building|cent(?:re|er)|headquarters|palais|office|floor|campus|house)\b",
+    re.I,
+)
+_ONLINE_TAIL = re.compile(
+    r"[,;]?\s*(?:and|&|\+)\s+(?:online|virtually|remotely|by video)\b.*$|\s*\(online\)$", re.I
+)
 
 
 def parse_plain(lines: list[str], known: set[str]) -> Summary:
     summary = Summary()
-    i = 0
+    i = _skip_blank(lines, 0)
     # A lone heading is the title, whatever comes before it (a source line, front matter).
     first_heading = next((n for n, line in enumerate(lines) if heading(line)), None)
     if first_heading is not None:
         i = first_heading
-    while i < len(lines) and not lines[i].strip():
-        i += 1
     first_line: list[str] = []
     if i < len(lines):
         head = heading(lines[i])
@@ -42,35 +50,12 @@ def parse_plain(lines: list[str], known: set[str]) -> Summary:
         first_line = [] if head else [lines[i], ""]
         i += 1
     header_facts(summary, summary.title)
-    opening: list[str] = []
-    body_start = len(lines)
-    while i < len(lines):
-        line = lines[i]
-        if not line.strip():
-            i += 1
-            continue
-        if is_participant_label(line) or INLINE_ROLL.match(plain(line)):
-            inline = INLINE_ROLL.match(plain(line))
-            block, i = collect_after_label(lines, i + 1, allow_plain=True)
-            if inline:
-                block = [line, *block]
-            status = APOLOGIES if APOLOGY_WORDS.search(plain(line)) else PRESENT
-            summary.participants += participants_from_block(block, known, status, summary.date)
-            continue
-        if plain(line).endswith(":") and AGENDA_LABEL.search(line) and not summary.agenda:
-            block, i = collect_after_label(lines, i + 1, allow_plain=False)
-            summary.agenda = [agenda_entry(b) for b in block if agenda_entry(b)]
-            continue
-        if is_header_line(line) and not summary.agenda and not opening:
-            header_facts(summary, plain(line))
-            i += 1
-            continue
-        body_start = i
-        break
-    body = lines[body_start:]
-    items, opening = _split_plain_body(body, summary.agenda)
+    i = _read_header(lines, i, summary, known)
+    items, opening = _split_plain_body(lines[i:], summary.agenda)
     known_people = people_words(summary)
     summary.opening_remarks = tidy(opening)
+    if not summary.modality:
+        summary.modality = find_modality(summary.opening_remarks)
     scans = [(title, kind, scan_body(chunk, known_people)) for title, kind, chunk in items]
     listed = any(scan.listed_decisions for _, _, scan in scans)
     for title, kind, scanned in scans:
@@ -87,18 +72,75 @@ def parse_plain(lines: list[str], known: set[str]) -> Summary:
         # Nothing divides the text: keep it whole, as one item the secretariat can rework.
         if summary.date is None and not summary.participants and not summary.agenda:
             opening = first_line + opening
-        scanned = scan_body(opening, known_people)
-        summary.opening_remarks = ""
-        summary.fallback_item = True
-        summary.items.append(
-            Item(
-                title="Discussion",
-                discussion=scanned.discussion,
-                decisions=outcomes(scanned, False),
-                actions=scanned.actions,
-            )
-        )
+        _single_item(summary, opening, known_people)
     return summary
+
+
+def _skip_blank(lines: list[str], i: int) -> int:
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i
+
+
+def _single_item(summary: Summary, lines: list[str], known_people: set[str]) -> None:
+    scanned = scan_body(lines, known_people)
+    summary.opening_remarks = ""
+    summary.fallback_item = True
+    summary.items.append(
+        Item(
+            title="Discussion",
+            discussion=scanned.discussion,
+            decisions=outcomes(scanned, False),
+            actions=scanned.actions,
+        )
+    )
+
+
+def _read_header(lines: list[str], i: int, summary: Summary, known: set[str]) -> int:
+    """Date, times, venue, lists of people and the agenda, up to the first paragraph."""
+    while (i := _skip_blank(lines, i)) < len(lines):
+        line = lines[i]
+        text = plain(line)
+        if is_participant_label(line) or INLINE_ROLL.match(text):
+            block, i = collect_after_label(lines, i + 1, allow_plain=True)
+            status = APOLOGIES if APOLOGY_WORDS.search(text) else PRESENT
+            people = participants_from_block([line, *block], known, status, summary.date)
+            summary.participants += people
+            continue
+        if _is_agenda_label(text) and not summary.agenda:
+            block, i = collect_after_label(lines, i + 1, allow_plain=False)
+            summary.agenda = [agenda_entry(b) for b in block if agenda_entry(b)]
+            continue
+        if not _header_line(text, summary):
+            break
+        i += 1
+    return i
+
+
+def _is_agenda_label(text: str) -> bool:
+    return bool(AGENDA_LABEL.search(text)) and (text.endswith(":") or len(text.split()) <= 3)
+
+
+def _header_line(text: str, summary: Summary) -> bool:
+    """Read a short line above the agenda (a date, times, a venue, a subtitle), if it is one."""
+    if m := _LOCATION.match(text):
+        _set_location(summary, m[1])
+        return True
+    if is_header_line(text):
+        header_facts(summary, text)
+        return True
+    short = len(text.split()) <= 12 and not text.endswith((".", ":"))
+    if not short or summary.agenda:
+        return False
+    if not summary.location and (_VENUE_WORDS.search(text) or re.search(r",.*\b[A-Z]", text)):
+        _set_location(summary, text)
+    return True
+
+
+def _set_location(summary: Summary, text: str) -> None:
+    if not summary.modality:
+        summary.modality = find_modality(text)
+    summary.location = _ONLINE_TAIL.sub("", text).strip(" ,;")[:200]
 
 
 def _matches_entry(line: str, entry: str) -> bool:
@@ -107,6 +149,9 @@ def _matches_entry(line: str, entry: str) -> bool:
         return False
     overlap = len(want & got) / len(want)
     return overlap >= 0.7 and len(got) <= len(want) * 1.5 + 4
+
+
+_ITEM_PREFIX = re.compile(r"^(?:agenda\s+)?item\s+\d+(?:\.\d+)?\s*[–—:.-]?\s*", re.I)
 
 
 def _split_plain_body(
@@ -118,10 +163,15 @@ def _split_plain_body(
     remaining = list(agenda)
     for line in body:
         text = plain(line)
+        numbered = bool(re.match(r"^\d{1,2}[.)]\s", line))
         is_heading_shape = (
-            text and list_item(line) is None and len(text) <= 400 and not re.search(r"[.!?]$", text)
+            text
+            and (list_item(line) is None or numbered)
+            and len(text) <= 400
+            and not re.search(r"[.!?]$", text)
         )
-        aob = AOB_HEADING.match(text) if text and len(text) < 200 else None
+        bare = re.sub(NUMBERING, "", re.sub(_ITEM_PREFIX, "", text))
+        aob = AOB_HEADING.match(bare) if text and len(text) < 200 else None
         if aob and (text.endswith(":") or not aob[1] or len(text.split()) <= 8):
             items.append(("AOB", AOB, [aob[1]] if aob[1] else []))
             continue
@@ -129,7 +179,7 @@ def _split_plain_body(
             matched = next((e for e in remaining if _matches_entry(text, e)), None)
             if matched is not None:
                 remaining.remove(matched)
-                items.append((text.rstrip(":"), REGULAR, []))
+                items.append((bare.rstrip(":").strip() or text, REGULAR, []))
                 continue
         (items[-1][2] if items else opening).append(line)
     return items, opening
