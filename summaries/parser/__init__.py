@@ -21,6 +21,7 @@ table); the parser never turns "X will do Y" prose into an action.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from summaries.parser.actions import parse_action
@@ -78,7 +79,30 @@ def parse(text: str, *, known_organizations: Iterable[str] = ()) -> Summary:
     summary = parse_structured(lines, known) if structured else parse_plain(lines, known)
     summary.title = summary.title[:300]
     _link_representatives(summary)
+    _resolve_years(summary)
+    _expand_owners(summary)
     return summary
+
+
+def _expand_owners(summary: Summary) -> None:
+    """An owner named by one word ("Secretariat") is the one organisation listed that ends so."""
+    orgs = {p.organization for p in summary.participants if p.organization}
+    for action in summary.actions:
+        word = action.owner.strip()
+        if not word or " " in word:
+            continue
+        matches = [o for o in orgs if o != word and o.lower().endswith(" " + word.lower())]
+        if len(matches) == 1:
+            action.owner = matches[0]
+
+
+def _resolve_years(summary: Summary) -> None:
+    """ "Before the end of the year" is the end of the meeting's year."""
+    if summary.date is None:
+        return
+    for action in summary.actions:
+        if re.search(r"\b(?:the|this)\s+year$", action.due, re.I):
+            action.due = f"end of {summary.date.year}"
 
 
 def _link_representatives(summary: Summary) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from summaries.parser.dates import MONTH
 from summaries.parser.model import Action
 from summaries.parser.text import find_columns, plain, table_cell
 
@@ -85,6 +86,20 @@ def _owner_like(candidate: str, known_people: set[str]) -> bool:
     return all(w[0].isupper() or w.lower() in ("all", "team", "members", "board") for w in names)
 
 
+_LEAD = re.compile(r"\((?:lead|owners?|responsible)\s*:\s*([^()]+)\)", re.I)
+_PERIOD = (
+    r"(?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?(?:"
+    r"(?:first|second|1st|2nd)\s+half\s+(?:of\s+)?\d{4}|q[1-4]\s+\d{4}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|{MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}|(?:the\s+)?(?:this\s+)?year"
+    r"|(?:the\s+)?next\s+(?:meeting|session|call)|(?:the\s+)?following\s+meeting)"
+)
+_DUE_IN_TEXT = re.compile(
+    rf"\b(?:by|before|until|no\s+later\s+than|in|at|during)\s+{_PERIOD}(?=\W*$|[\s,;.)])", re.I
+)
+_ALL_MEMBERS = re.compile(r"^(?:all|everyone|(?:all\s+)?(?:[\w-]+\s+){0,3}members)$", re.I)
+
+
 def parse_action(text: str, known_people: Iterable[str] = ()) -> Action:
     """One action line: "Name: task", "Name to task", "task (Owner: X; Due: Y)"."""
     known = {k.lower() for k in known_people}
@@ -92,24 +107,45 @@ def parse_action(text: str, known_people: Iterable[str] = ()) -> Action:
     owner = due = ""
     if m := _TRAILER.search(text):
         text = text[: m.start()].strip()
-        for part in m[1].split(";"):
-            key, _, value = part.partition(":")
-            if key.strip().lower().startswith(("due", "deadline")):
-                due = value.strip()
-            else:
-                owner = value.strip()
+        owner, due = _trailer(m[1])
+    if not owner and (m := _LEAD.search(text)):
+        owner = m[1].strip()
     m = None if owner else re.match(r"^([^:]{1,60}):\s+(\S.*)$", text)
     if m and _owner_like(m[1], known):
-        owner, text = m[1].strip(), m[2].strip()
-    m = None if owner else re.match(r"^(.{1,60}?)\s+(?:to|will|shall|should)\s+\w", text)
-    if m and _owner_like(m[1], known):
         owner = m[1].strip()
+    m = None if owner else re.match(r"^(.{1,90}?)\s+(?:to|will|shall|should)\s+\w", text)
+    # "DESA and IOM, as co-leads of the group, to present ...": the aside is not the owner.
+    who = re.sub(r",\s*(?:as|in|with)\b[^,]*,?\s*$", "", m[1]).strip() if m else ""
+    if who and _owner_like(who, known):
+        owner = who
     if not due and (
         m := re.search(r"[\s(,;-]+(?:due|deadline)\s*:?\s*([^()]+?)\)?\.?$", text, re.I)
     ):
         due = m[1].strip()
         text = text[: m.start()].strip()
+    if not due and (m := _last(_DUE_IN_TEXT, text)):
+        due = m[0].strip()
+    if _ALL_MEMBERS.match(owner):
+        owner = ""
     return Action(text=text.strip(), owner=owner, due=due)
+
+
+def _last(pattern: re.Pattern, text: str) -> re.Match | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+def _trailer(inner: str) -> tuple[str, str]:
+    owner = due = ""
+    for part in inner.split(";"):
+        key, _, value = part.partition(":")
+        if key.strip().lower().startswith(("due", "deadline")):
+            due = value.strip()
+        else:
+            owner = value.strip()
+    return owner, due
 
 
 def actions_from_rows(rows: list[list[str]], known_people: set[str]) -> list[Action]:

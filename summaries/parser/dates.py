@@ -124,10 +124,15 @@ _MONTH_YEAR = re.compile(rf"^{MONTH}\s+(\d{{4}})$", re.I)
 _YEAR = re.compile(r"^(\d{4})$")
 
 
+_DUE_PREFIX = re.compile(
+    r"^(?:(?:by|before|due|until|no later than|in|at|during|the|end of|end)\s+)+", re.I
+)
+
+
 def parse_due(text: str) -> tuple[datetime.date | None, str]:
     """A due date and its precision from text: ("by 30 June 2024") -> (date, "day")."""
     text = plain(text).strip().rstrip(".").strip()
-    text = re.sub(r"^(?:by|before|due|until|end of|by the end of)\s+", "", text, flags=re.I)
+    text = _DUE_PREFIX.sub("", text)
     if not text or text.lower() in ("no date", "none", "tbd", "n/a", "-"):
         return None, due_periods.NONE
     if m := _QUARTER.match(text):

@@ -10,7 +10,22 @@ from summaries.parser.text import list_item, plain
 # ---------------------------------------------------------------------------------------------
 # Decisions
 
+_BODY_WORDS = (
+    r"committee|board|council|principals|members|meeting|group|network|assembly|bureau|panel"
+    r"|commission|force|tac|tsc|team|wg|sg|secretariat|plenary|conference"
+)
+# "The Committee approved ...": a collective subject opening the sentence, then the verb.
+_ACTIVE = re.compile(
+    rf"^\W*(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_BODY_WORDS})\s+(?:\w+ly\s+|also\s+|then\s+)?"
+    r"(approved|adopted|endorsed|accepted|agreed|decided|resolved|elected|appointed|re-elected"
+    r"|ratified|took\s+note|noted\s+with|welcomed)\b",
+    re.I,
+)
+_ACTIVE_KIND = {"took": "noted", "noted": "noted", "welcomed": "welcomed"}
+_ENDORSING = ("approved", "adopted", "endorsed", "accepted", "ratified")
+
 _DECISION_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("other", re.compile(r"\b(?:approved|adopted|endorsed)\s+under\s+(?:a\s+)?silence\b", re.I)),
     ("agreed", re.compile(r"\bRESOLVED\b|^\W*RESOLUTION\b")),
     (
         "endorsed",
@@ -51,9 +66,30 @@ _DECISION_PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 _KIND_PREFIX = re.compile(r"^(endorsed|agreed|welcomed|noted|requested|other)\s*:\s*(.+)$", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[(\"'“‘])")
+# A full stop after these is not the end of a sentence ("Mr. Lee", "Prof. Ito", "e.g. this").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|Art|Para|vs|cf|approx|incl|Messrs|Rev|Hon|Gen|Col"
+    r"|Capt|Sen|Rep|Gov|Amb|Fig|Vol|p|pp)|\b[A-Z]|\be\.g|\bi\.e|\betc)\.$"
+)
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph cut into sentences, not at "Mr." or "Prof." or an initial."""
+    out: list[str] = []
+    for piece in SENTENCE_END.split(text):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def decision_kind(text: str) -> str | None:
+    if (m := _ACTIVE.search(text)) and not re.match(r"^\W*(?:several|many|some)\b", text, re.I):
+        verb = m[1].lower()
+        if verb in _ENDORSING:
+            return "endorsed"
+        return _ACTIVE_KIND.get(verb.split()[0], "agreed")
     for kind, pattern in _DECISION_PATTERNS:
         if pattern.search(text):
             return kind
@@ -96,8 +132,8 @@ def decisions_in_prose(discussion: str) -> list[Decision]:
                 continue
             # A whole line first ("GD: seconded. Passed"), then sentence by sentence.
             kind = decision_kind(unit) if len(unit) < 60 else None
-            sentences = [unit] if kind else SENTENCE_END.split(unit)
-            for sentence in sentences:
+            found_in = [unit] if kind else sentences(unit)
+            for sentence in found_in:
                 kind = decision_kind(sentence)
                 if kind:
                     text = sentence.strip()

@@ -33,7 +33,7 @@ def norm(text: str) -> str:
 
 
 # "3.1 ", "2. ", "iv. " before a heading; not a year ("2024 annual report").
-NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|\d+\.|[ivx]+\.)\s+", re.I)
+NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\d+\.|[ivx]+[.)])\s+", re.I)
 _STOPWORDS = frozenset(
     ["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"]
 )

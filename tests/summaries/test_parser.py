@@ -207,7 +207,7 @@ def test_decision_sentences(sentence, kind):
     [
         (
             "Catherine Holmes: Create monthly charts",
-            "Create monthly charts",
+            "Catherine Holmes: Create monthly charts",
             "Catherine Holmes",
             "",
         ),
