@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 
 from summaries.parser.actions import parse_action
+from summaries.parser.confidence import Flag, flags
 from summaries.parser.dates import find_date, find_modality, find_times, parse_due
 from summaries.parser.decisions import decision_kind
 from summaries.parser.model import (
@@ -58,8 +59,10 @@ __all__ = [
     "Item",
     "Participant",
     "Summary",
+    "Flag",
     "TimeSpan",
     "decision_kind",
+    "flags",
     "find_date",
     "find_modality",
     "find_times",

@@ -61,8 +61,15 @@ def find_date(text: str) -> datetime.date | None:
 
 
 _CLOCK = r"(\d{1,2})(?:[.:h](\d{2}))?\s*([ap]\.?m\.?)?"
+# A zone written after the times without brackets: "UTC", "CET", "UTC+2", "Geneva time".
+_BARE_ZONE = (
+    r"(?-i:(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{1,4}T|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+    r"\s+time)\b"
+)
 _SPAN = re.compile(
-    rf"(?<![\d.:]){_CLOCK}\s*(?:[-–—]|to)\s*{_CLOCK}(?:\s*\(([^)]{{1,40}})\))?", re.I
+    rf"(?<![\d.:]){_CLOCK}\s*(?:[-–—]|to)\s*{_CLOCK}"
+    rf"(?:\s*\(([^)]{{1,40}})\)|\s*({_BARE_ZONE}))?",
+    re.I,
 )
 _SINGLE = re.compile(rf"(?<![\d.:]){_CLOCK}\s*\(([^)]{{1,40}})\)", re.I)
 
@@ -88,7 +95,7 @@ def find_times(text: str) -> list[TimeSpan]:
         start = _clock(m[1], m[2], m[3] or m[6])
         end = _clock(m[4], m[5], m[6])
         if start and end:
-            spans.append(TimeSpan(start=start, end=end, label=plain(m[7] or "")))
+            spans.append(TimeSpan(start=start, end=end, label=plain(m[7] or m[8] or "")))
     if spans:
         return spans
     for m in _SINGLE.finditer(text):
