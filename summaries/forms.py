@@ -19,8 +19,10 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         required=False,
         label="Summary file",
-        help_text="A .docx, .txt or .md file.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt,.md,.markdown"}),
+        help_text="A .docx, .odt, text PDF, .txt or .md file.",
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".docx,.odt,.pdf,.txt,.md,.markdown,.adoc"}
+        ),
     )
     text = forms.CharField(
         required=False,
