@@ -346,7 +346,8 @@ def _corrupted_docx() -> bytes:
         ("photo.docx", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not a Word document"),
         ("broken.docx", _corrupted_docx(), "damaged"),
         ("truncated.docx", b"PK\x03\x04" + b"\x00" * 200, "damaged"),
-        ("notes.pdf", b"%PDF-1.7 ...", "not a file type the importer reads"),
+        ("notes.pdf", b"%PDF-1.7 ...", "damaged and cannot be read as a PDF"),
+        ("notes.rtf", b"{\\rtf1}", "not a file type the importer reads"),
         ("binary.txt", b"\x00\x01\x02\x03" * 50, "binary file"),
     ],
 )
