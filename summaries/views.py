@@ -120,6 +120,10 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
                 return redirect(meeting.get_absolute_url())
         else:
             participants = forms.typed_participants()
+    reading_flags = services.summary_flags(summary, body)
+    if start is not None:
+        reading_flags += [parser.Flag("times", note) for note in time_notes]
+    flagged = {flag.field for flag in reading_flags}
     item_rows, unplaced = _item_rows(forms.formsets)
     registry = services.Registry([p.name for p in participants])
     flags = _participant_flags(forms.formsets["participants"], registry)
@@ -136,7 +140,9 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
             "participant_rows": list(zip(forms.formsets["participants"].forms, flags, strict=True)),
             "item_rows": item_rows,
             "unplaced": unplaced,
-            "time_notes": time_notes,
+            "time_notes": [] if start is not None else time_notes,
+            "reading_flags": reading_flags,
+            "flagged": flagged,
             "proposals": services.proposals_for(participants, registry),
             "zone_label": zones[0].label if zones else "",
         },
