@@ -33,7 +33,7 @@ ALSO_PRESENT = re.compile(
 )
 APOLOGY_WORDS = re.compile(r"\b(?:regrets|apolog(?:y|ies)|absent|excused|unable)\b", re.I)
 INLINE_ROLL = re.compile(
-    r"^\W*((?:also\s+)?present|attendees|participants|attendance|regrets|apologies|absent"
+    r"^\W*((?:also\s+)?present(?:/[\w-]+)?|attendees|participants|attendance|regrets|apologies|absent"
     r"|secretariat|observers|guests|apologies\s+(?:were\s+)?received\s+from)"
     r"(?:\s*:|(?<=from))\s*(\S.*)$",
     re.I,
@@ -59,6 +59,10 @@ def is_participant_label(line: str) -> bool:
 def participants_from_rows(rows: list[list[str]], status: str, known: set[str]) -> list:
     if not rows:
         return []
+    labelled = [r for r in rows if len(r) >= 2 and _PARTICIPANT_LABEL.search(r[0])]
+    if labelled and len(labelled[0][0].split()) <= 3:
+        # A two-column table of facts: "| Participants | A, B, C |".
+        return [p for r in labelled for p in _roll(r[0], r[1], known)]
     columns = find_columns(rows[0], _PARTICIPANT_COLUMNS)
     if "name" not in columns:
         return []
@@ -105,6 +109,8 @@ def participants_from_block(
                 groups.append((day, []))
             else:
                 _sub_label(text, bool(head), context)
+        elif _is_roll_line(line, text):
+            groups[-1][1].extend(_roll("", text, known))
         elif person := _listed_person(line, text, known, context):
             groups[-1][1].append(person)
     dated = [g for g in groups if g[0] is not None and g[1]]
@@ -127,6 +133,16 @@ def _sub_label(text: str, is_heading: bool, context: dict) -> None:
     context["also"] = bool(ALSO_PRESENT.search(text))
     context["mode"] = (
         "online" if _ONLINE.search(text) else "in_person" if _IN_ROOM.search(text) else ""
+    )
+
+
+def _is_roll_line(line: str, text: str) -> bool:
+    """A long line of names separated by commas ("A (X), B (Y), C (Z), ..."), not prose."""
+    return (
+        list_item(line) is None
+        and (text.count("),") >= 3 or text.count(",") >= 8)
+        and not re.search(r"[.!?]$", text)
+        and len(text.split()) / (text.count(",") + 1) <= 6
     )
 
 

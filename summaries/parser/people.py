@@ -9,7 +9,7 @@ from summaries.parser.text import plain
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&/\-]{1,11}$")
 ROLE_WORDS = re.compile(
-    r"chair|organi[sz]er|secretar|scribe|treasurer|coordinator|facilitat|rapporteur|moderat|"
+    r"chair|organi[sz]er|secretar(?!iat)|scribe|treasurer|coordinator|facilitat|rapporteur|moderat|"
     r"note[- ]?taker|host|observer|guest|assistant|president|minute|member|lead\b|liaison|"
     r"convener|invited|speaker|presenter|staff",
     re.I,
@@ -21,6 +21,7 @@ _PARENTHESIS = re.compile(r"^(.*?)\s*\(([^()]+)\)$")
 _LABEL = re.compile(r"^([A-Za-z][\w .&/-]{0,40}?)\s*:\s*(\S.*)$")
 _HANDLE = re.compile(r"(?:^|\s)@[\w.-]+|<[^<>@\s]+@[^<>\s]+>|\S+@\S+\.\w+")
 _ORG_FIRST = re.compile(r"^(.+?)\s+was\s+represented\s+by\s+(.+)$", re.I)
+_CHECKBOX = re.compile(r"^\[([ xX✓])\]\s*(.*)$")
 _NAME_WORD = re.compile(r"^[\w'’.-]+$")
 
 
@@ -63,6 +64,9 @@ def _parenthesis(text: str, known: set[str], found: dict) -> str:
 def _name_part(name: str, found: dict, known: set[str]) -> str | None:
     """The name, with a leading label ("Chair: X", "IBM: X") read as a role or organisation."""
     name = re.sub(r"[*_]+", "", name).strip()
+    if re.fullmatch(r"@[\w.-]+", name):
+        # Known only by a handle: the handle is the name.
+        return name[1:]
     if m := _LABEL.match(name):
         label, name = m[1].strip(), m[2].strip()
         if ROLE_WORDS.search(label):
@@ -91,6 +95,12 @@ def parse_participant(text: str, known: set[str], status: str = PRESENT) -> Part
     if m := _ORG_FIRST.match(text):
         org, rest = m[1].strip(), m[2].strip()
         text = f"{rest}, {org}"
+    if m := _CHECKBOX.match(text):
+        if m[1] == " ":
+            return None  # an unticked box: listed, but not there
+        text = m[2]
+    # "Name - Organisation": the dash separates like a comma.
+    text = re.sub(r"^([^,–—-]{3,60}?)\s+[-–—]\s+(?=\S)", r"\1, ", text)
     found: dict = {}
     if m := _REPRESENTED_BY.match(text):
         text, found["represented_by"], status = m[1].strip(), m[2].strip(), REPRESENTED
@@ -121,6 +131,8 @@ def _roles_titles(rest: list[str], known: set[str], found: dict) -> None:
     if not rest:
         return
     at = next((k for k in range(len(rest) - 1, -1, -1) if _is_org(rest[k], known)), None)
+    if at is None and len(rest) >= 2 and ROLE_WORDS.search(rest[-1]):
+        found["role"] = rest.pop()
     if at is None:
         at = len(rest) - 1
     if found.get("organization") and at == len(rest) - 1 and not _is_org(rest[at], known):
