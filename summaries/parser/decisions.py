@@ -28,6 +28,22 @@ _DECISION_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("other", re.compile(r"\b(?:approved|adopted|endorsed)\s+under\s+(?:a\s+)?silence\b", re.I)),
     ("agreed", re.compile(r"\bRESOLVED\b|^\W*RESOLUTION\b")),
     (
+        "agreed",
+        re.compile(
+            r"\b(?:it\s+)?(?:has|have|had)\s+been\s+(?:decided|agreed|resolved)\b"
+            r"|\bthe\s+decision\s+(?:was|is)\s+(?:not\s+)?to\b",
+            re.I,
+        ),
+    ),
+    (
+        "endorsed",
+        re.compile(
+            r"\b(?:has|have|had)\s+been\s+(?:unanimously\s+)?(?:accepted|approved|adopted|endorsed)\b"
+            r"|\b(?:was|were)\s+(?:unanimously\s+)?accepted\b",
+            re.I,
+        ),
+    ),
+    (
         "endorsed",
         re.compile(
             r"\b(?:was|were|is|are)\s+(?:\w+ly\s+|also\s+)?(?:endorsed|adopted|approved)\b"
@@ -84,7 +100,16 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+# An outcome recalled from before ("at the last meeting", "so far") is not taken at this one.
+_RECALLED = re.compile(
+    r"\b(?:so\s+far|at\s+the\s+(?:last|previous|prior)\s+meeting|previously|last\s+(?:week|month|time))\b",
+    re.I,
+)
+
+
 def decision_kind(text: str) -> str | None:
+    if _RECALLED.search(text):
+        return None
     if (m := _ACTIVE.search(text)) and not re.match(r"^\W*(?:several|many|some)\b", text, re.I):
         verb = m[1].lower()
         if verb in _ENDORSING:
