@@ -20,7 +20,9 @@ ACTION_LABEL = re.compile(
 DECISION_LABEL = re.compile(
     r"^(?:decisions?|resolutions?|decisions?\s+(?:taken|made|reached)|outcomes?)\s*:?$", re.I
 )
-INLINE_ACTION = re.compile(r"^\W*(?:action(?:\s+(?:item|point))?|ap|todo)\s*[:–-]\s*(\S.*)$", re.I)
+INLINE_ACTION = re.compile(
+    r"^\W*(?:action(?:\s+(?:item|point))?|ap|ai|todo)\s*[:–-]\s*(\S.*)$", re.I
+)
 _ACTION_COLUMNS = {
     "text": ("action", "task", "what", "description", "item"),
     "owner": ("owner", "who", "responsib", "assign", "lead", "by whom"),
@@ -103,7 +105,7 @@ _ALL_MEMBERS = re.compile(r"^(?:all|everyone|(?:all\s+)?(?:[\w-]+\s+){0,3}member
 def parse_action(text: str, known_people: Iterable[str] = ()) -> Action:
     """One action line: "Name: task", "Name to task", "task (Owner: X; Due: Y)"."""
     known = {k.lower() for k in known_people}
-    text = plain(text)
+    text = re.sub(r"^\[[ xX✓]\]\s*", "", plain(text))
     owner = due = ""
     if m := _TRAILER.search(text):
         text = text[: m.start()].strip()

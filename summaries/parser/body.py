@@ -40,76 +40,84 @@ def scan_body(
 
     `mode` starts the scan inside a decisions or actions list (a section headed so).
     """
-    kept: list[str] = []
-    decisions: list[Decision] = []
-    actions: list[Action] = []
-    listed = mode == "decisions"
-    heading_mode = bool(mode)
-    blank = False
+    scan = _Scan(known_people, mode)
     i = 0
     while i < len(lines):
+        i = scan.line(lines, i)
+    discussion = tidy(scan.kept)
+    prose = decisions_in_prose(discussion) if prose_decisions else []
+    return Scanned(discussion, scan.decisions, prose, scan.actions, scan.listed)
+
+
+class _Scan:
+    """The state of a scan through a section: which list it is in, and what it found."""
+
+    def __init__(self, known_people: set[str], mode: str) -> None:
+        self.known_people = known_people
+        self.mode = mode
+        self.heading_mode = bool(mode)
+        self.listed = mode == "decisions"
+        self.blank = False
+        self.kept: list[str] = []
+        self.decisions: list[Decision] = []
+        self.actions: list[Action] = []
+
+    def line(self, lines: list[str], i: int) -> int:
+        """Read the line at i (a table: all its lines); the index of the next line."""
         line = lines[i]
         stripped = line.strip()
         if not stripped:
-            blank = True
-            kept.append("")
-            i += 1
-            continue
+            self.blank = True
+            self.kept.append("")
+            return i + 1
         head = heading(line)
-        label = plain(head[1] if head else stripped).strip("*_ ")
-        if ACTION_LABEL.match(label):
-            mode, heading_mode, blank = "actions", bool(head), False
-            i += 1
-            continue
-        if DECISION_LABEL.match(label):
-            mode, heading_mode, blank, listed = "decisions", bool(head), False, True
-            i += 1
-            continue
+        if self._label(plain(head[1] if head else stripped).strip("*_ "), bool(head)):
+            return i + 1
         if head:
-            mode = ""
-            kept.append(line)
-            i += 1
-            continue
-        if mode and TABLE_LINE.match(line):
+            self.mode = ""
+            self.kept.append(line)
+            return i + 1
+        if self.mode and TABLE_LINE.match(line):
             rows, i = read_table(lines, i)
-            if mode == "actions":
-                actions.extend(actions_from_rows(rows, known_people))
+            if self.mode == "actions":
+                self.actions.extend(actions_from_rows(rows, self.known_people))
             else:
-                decisions.extend(listed_decision(" ".join(r)) for r in rows[1:])
-            blank = False
-            continue
+                self.decisions.extend(listed_decision(" ".join(r)) for r in rows[1:])
+            self.blank = False
+            return i
         entry = list_item(line)
-        if mode and (entry is not None or not blank or heading_mode):
-            text = entry if entry is not None else stripped
-            # A wrapped line continues the entry above it.
-            continuation = (
-                entry is None
-                and not blank
-                and ((mode == "actions" and actions) or (mode == "decisions" and decisions))
-            )
-            if continuation and mode == "actions":
-                actions[-1].text = f"{actions[-1].text} {plain(text)}"
-            elif continuation:
-                decisions[-1].text = f"{decisions[-1].text} {plain(text)}"
-            elif mode == "actions":
-                actions.append(parse_action(text, known_people))
-            else:
-                decisions.append(listed_decision(text))
-            blank = False
-            i += 1
-            continue
-        mode = ""
-        if m := INLINE_ACTION.match(stripped):
-            actions.append(parse_action(m[1], known_people))
-            blank = False
-            i += 1
-            continue
-        kept.append(line)
-        blank = False
-        i += 1
-    discussion = tidy(kept)
-    prose = decisions_in_prose(discussion) if prose_decisions else []
-    return Scanned(discussion, decisions, prose, actions, listed)
+        if self.mode and (entry is not None or not self.blank or self.heading_mode):
+            self._entry(entry, stripped)
+        elif m := INLINE_ACTION.match(stripped):
+            self.mode = ""
+            self.actions.append(parse_action(m[1], self.known_people))
+        else:
+            self.mode = ""
+            self.kept.append(line)
+        self.blank = False
+        return i + 1
+
+    def _label(self, label: str, is_heading: bool) -> bool:
+        """An "Action points:" or "Decisions:" label starts a list."""
+        if ACTION_LABEL.match(label):
+            self.mode = "actions"
+        elif DECISION_LABEL.match(label):
+            self.mode, self.listed = "decisions", True
+        else:
+            return False
+        self.heading_mode, self.blank = is_heading, False
+        return True
+
+    def _entry(self, entry: str | None, stripped: str) -> None:
+        text = entry if entry is not None else stripped
+        found = self.actions if self.mode == "actions" else self.decisions
+        # A wrapped line continues the entry above it.
+        if entry is None and not self.blank and found:
+            found[-1].text = f"{found[-1].text} {plain(text)}"
+        elif self.mode == "actions":
+            self.actions.append(parse_action(text, self.known_people))
+        else:
+            self.decisions.append(listed_decision(text))
 
 
 def tidy(lines: list[str]) -> str:
