@@ -122,6 +122,39 @@ def parse_structured(lines: list[str], known: set[str]) -> Summary:
     title, preamble, roots = _tree(lines)
     summary.title = title
     header_facts(summary, title)
+    flat, opening, participant_lines = _header(summary, preamble, roots)
+    if summary.date is None:
+        summary.date = find_date("\n".join(lines))
+    sections = _sections(flat, opening)
+    for kind, node in sections:
+        if kind in ("participants", "apologies"):
+            status = APOLOGIES if kind == "apologies" else PRESENT
+            participant_lines.append((node.all_lines(), status))
+    for block, status in participant_lines:
+        summary.participants += participants_from_block(block, known, status, summary.date)
+    items = _Items(people_words(summary), any(kind == "decisions" for kind, _ in sections))
+    for kind, node in sections:
+        if kind in ("meta", "opening"):
+            opening.extend(node.all_lines())
+        elif kind == "agenda":
+            _agenda(summary, node, opening)
+        elif kind not in ("participants", "apologies"):
+            items.add(kind, node)
+    summary.items = items.finished()
+    remarks = scan_body(opening, items.known_people, prose_decisions=False)
+    summary.opening_remarks = remarks.discussion
+    items.general.actions += remarks.actions
+    if not summary.items:
+        summary.fallback_item = True
+        summary.items.append(Item(title="Discussion", discussion=summary.opening_remarks))
+        summary.opening_remarks = ""
+    if items.general.decisions or items.general.actions:
+        summary.items.append(items.general)
+    return summary
+
+
+def _header(summary: Summary, preamble: list[str], roots: list[_Node]):
+    """Facts above and between the sections; the sections left; opening lines; people."""
     # A heading that is only a date ("20 March 2018") belongs to the header.
     flat: list[_Node] = []
     for node in roots:
@@ -131,8 +164,7 @@ def parse_structured(lines: list[str], known: set[str]) -> Summary:
             flat.extend(node.children)
         else:
             flat.append(node)
-    header_text = "\n".join(plain(ln) for ln in preamble)
-    header_facts(summary, header_text)
+    header_facts(summary, "\n".join(plain(ln) for ln in preamble))
     opening: list[str] = []
     participant_lines: list[tuple[list[str], str]] = []
     location: list[str] = []
@@ -141,102 +173,91 @@ def parse_structured(lines: list[str], known: set[str]) -> Summary:
     for node in flat:
         if _META_HEADING.match(node.title):
             header_facts(summary, "\n".join(plain(ln) for ln in node.all_lines()))
-    if summary.date is None:
-        summary.date = find_date("\n".join(lines))
+    return flat, opening, participant_lines
 
+
+def _sections(flat: list[_Node], opening: list[str]) -> list[tuple[str, _Node]]:
+    """Each section with its kind; a container lends its children and its text opens."""
     sections: list[tuple[str, _Node]] = []
     for node in flat:
         kind = _classify(node)
         if kind == "container":
-            for child in node.children:
-                sections.append((_classify(child, nested=True), child))
-            if node.body:
-                opening.extend(node.body)
+            sections += [(_classify(child, nested=True), child) for child in node.children]
+            opening.extend(node.body)
         else:
             sections.append((kind, node))
+    return sections
 
-    for kind, node in sections:
-        if kind in ("participants", "apologies"):
-            status = APOLOGIES if kind == "apologies" else PRESENT
-            participant_lines.append((node.all_lines(), status))
-    for block, status in participant_lines:
-        summary.participants += participants_from_block(block, known, status, summary.date)
-    known_people = people_words(summary)
 
-    explicit_decisions = any(kind == "decisions" for kind, _ in sections)
-    general = Item(title="Decisions and action points", general=True)
-    by_title: dict[str, Item] = {}
-    prose: dict[str, list[Decision]] = {}
-    for kind, node in sections:
-        if kind in ("participants", "apologies"):
-            continue
-        if kind == "meta":
-            opening.extend(node.all_lines())
-            continue
-        if kind == "opening":
-            opening.extend(node.all_lines())
-            continue
-        if kind == "agenda":
-            for line in node.all_lines():
-                entry = list_item(line)
-                if entry is not None and not line[:1].isspace():
-                    summary.agenda.append(agenda_entry(line))
-                elif line.strip() and entry is None:
-                    opening.append(line)
-            continue
+def _agenda(summary: Summary, node: _Node, opening: list[str]) -> None:
+    for line in node.all_lines():
+        entry = list_item(line)
+        if entry is not None and not line[:1].isspace():
+            summary.agenda.append(agenda_entry(line))
+        elif line.strip() and entry is None:
+            opening.append(line)
+
+
+class _Items:
+    """Items as sections add them; a heading seen twice is one item."""
+
+    def __init__(self, known_people: set[str], explicit_decisions: bool) -> None:
+        self.known_people = known_people
+        self.explicit = explicit_decisions
+        self.general = Item(title="Decisions and action points", general=True)
+        self.by_title: dict[str, Item] = {}
+        self.prose: dict[str, list[Decision]] = {}
+
+    def add(self, kind: str, node: _Node) -> None:
         if kind in ("decisions", "actions"):
-            scanned = scan_body(node.all_lines(), known_people, mode=kind)
-            general.decisions += scanned.decisions
-            general.actions += scanned.actions
-            continue
-        scanned = scan_body(node.all_lines(), known_people)
-        explicit_decisions = explicit_decisions or scanned.listed_decisions
+            scanned = scan_body(node.all_lines(), self.known_people, mode=kind)
+            self.general.decisions += scanned.decisions
+            self.general.actions += scanned.actions
+            return
+        scanned = scan_body(node.all_lines(), self.known_people)
+        self.explicit = self.explicit or scanned.listed_decisions
         if not scanned.discussion and not scanned.decisions and not scanned.actions:
-            continue
-        item_title, item_kind = node.title.rstrip(":").strip(), REGULAR
-        item_title = re.sub(r"\s*\[[^\]]*\]\s*$", "", item_title).strip()
-        item_title = re.sub(NUMBERING, "", item_title).strip() or node.title
-        if kind == "aob":
-            item_kind = AOB
-            rest = AOB_HEADING.match(item_title)
-            item_title = (rest[1] if rest and rest[1] else item_title) or "AOB"
+            return
+        title, item_kind = _item_title(node.title, kind)
         decisions = scanned.decisions
-        if _APPROVED_HEADING.search(item_title):
+        if _APPROVED_HEADING.search(title):
             entries = [plain(e) for ln in node.all_lines() if (e := list_item(ln))]
             what = "; ".join(entries) or plain(scanned.discussion)[:300]
-            decisions = [Decision(kind="endorsed", text=f"{item_title}: {what}"), *decisions]
-        key = norm(item_title)
-        if key in by_title:
+            decisions = [Decision(kind="endorsed", text=f"{title}: {what}"), *decisions]
+        key = norm(title)
+        if key in self.by_title:
             # The same heading again (an agenda with notes, then the minutes): one item.
-            item = by_title[key]
+            item = self.by_title[key]
             item.discussion = "\n\n".join(p for p in (item.discussion, scanned.discussion) if p)
             item.decisions += decisions
             item.actions += scanned.actions
-            prose[key] += scanned.prose
-            continue
-        item = Item(
-            title=item_title,
+            self.prose[key] += scanned.prose
+            return
+        self.by_title[key] = Item(
+            title=title,
             kind=item_kind,
             discussion=scanned.discussion,
             decisions=decisions,
             actions=scanned.actions,
         )
-        by_title[key] = item
-        prose[key] = list(scanned.prose)
-        summary.items.append(item)
-    if not explicit_decisions:
-        for key, item in by_title.items():
-            item.decisions = prose[key] + item.decisions
-    remarks = scan_body(opening, known_people, prose_decisions=False)
-    summary.opening_remarks = remarks.discussion
-    general.actions += remarks.actions
-    if not summary.items:
-        summary.fallback_item = True
-        summary.items.append(Item(title="Discussion", discussion=summary.opening_remarks))
-        summary.opening_remarks = ""
-    if general.decisions or general.actions:
-        summary.items.append(general)
-    return summary
+        self.prose[key] = list(scanned.prose)
+
+    def finished(self) -> list[Item]:
+        """The items in order; sentences' decisions count when no list names them."""
+        if not self.explicit:
+            for key, item in self.by_title.items():
+                item.decisions = self.prose[key] + item.decisions
+        return list(self.by_title.values())
+
+
+def _item_title(heading_text: str, kind: str) -> tuple[str, str]:
+    title = heading_text.rstrip(":").strip()
+    title = re.sub(r"\s*\[[^\]]*\]\s*$", "", title).strip()
+    title = re.sub(NUMBERING, "", title).strip() or heading_text
+    if kind != "aob":
+        return title, REGULAR
+    rest = AOB_HEADING.match(title)
+    return (rest[1] if rest and rest[1] else title) or "AOB", AOB
 
 
 def _read_preamble(
