@@ -23,7 +23,7 @@ def test_dry_run_reports_each_file_and_saves_nothing(body, tmp_path):
     (tmp_path / "b-notes.md").write_text(
         "# Sync 3 May 2024\n\n## Budget\n\nACTION: Ann to send it\n"
     )
-    (tmp_path / "ignored.pdf").write_bytes(b"%PDF")
+    (tmp_path / "ignored.rtf").write_bytes(b"{\\rtf1}")
     out = run(str(tmp_path), "--dry-run", "--body", body.slug)
     lines = out.strip().splitlines()
     assert lines[0] == (
