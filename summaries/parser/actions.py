@@ -21,8 +21,11 @@ DECISION_LABEL = re.compile(
     r"^(?:decisions?|resolutions?|decisions?\s+(?:taken|made|reached)|outcomes?)\s*:?$", re.I
 )
 INLINE_ACTION = re.compile(
-    r"^\W*(?:action(?:\s+(?:item|point))?|ap|ai|todo)\s*[:–-]\s*(\S.*)$", re.I
+    r"^\W*(?:action(?:\s+(?:items?|points?))?|ap|ai|todo)\s*[:–-]\s*(\S.*)$", re.I
 )
+CHECKBOX = re.compile(r"^\[[ xX✓]\]\s+\S+\s+\S+\s+\S")
+# An action point's number in a tracker: "41/1", "A3", "#12", "AP-2", "2024-07".
+_ACTION_ID = re.compile(r"^#?[A-Za-z]{0,4}[-\s]?\d+(?:[./-]\d+)*\.?$")
 _ACTION_COLUMNS = {
     "text": ("action", "task", "what", "description", "item"),
     "owner": ("owner", "who", "responsib", "assign", "lead", "by whom"),
@@ -74,7 +77,7 @@ _TRAILER = re.compile(
 )
 
 
-def _owner_like(candidate: str, known_people: set[str]) -> bool:
+def owner_like(candidate: str, known_people: set[str]) -> bool:
     words = re.findall(r"[\w'’.-]+", candidate)
     if not words or len(words) > 7 or re.search(r"[.?!;]", candidate):
         return False
@@ -113,12 +116,12 @@ def parse_action(text: str, known_people: Iterable[str] = ()) -> Action:
     if not owner and (m := _LEAD.search(text)):
         owner = m[1].strip()
     m = None if owner else re.match(r"^([^:]{1,60}):\s+(\S.*)$", text)
-    if m and _owner_like(m[1], known):
+    if m and owner_like(m[1], known):
         owner = m[1].strip()
     m = None if owner else re.match(r"^(.{1,90}?)\s+(?:to|will|shall|should)\s+\w", text)
     # "DESA and IOM, as co-leads of the group, to present ...": the aside is not the owner.
     who = re.sub(r",\s*(?:as|in|with)\b[^,]*,?\s*$", "", m[1]).strip() if m else ""
-    if who and _owner_like(who, known):
+    if who and owner_like(who, known):
         owner = who
     if not due and (
         m := re.search(r"[\s(,;-]+(?:due|deadline)\s*:?\s*([^()]+?)\)?\.?$", text, re.I)
@@ -154,7 +157,7 @@ def actions_from_rows(rows: list[list[str]], known_people: set[str]) -> list[Act
     if len(rows) < 2:
         return []
     columns = find_columns(rows[0], _ACTION_COLUMNS)
-    text_at = columns.get("text", 0)
+    text_at = _text_column(rows, columns)
     found = []
     for row in rows[1:]:
         text = table_cell(row, text_at)
@@ -165,3 +168,28 @@ def actions_from_rows(rows: list[list[str]], known_people: set[str]) -> list[Act
         action.due = table_cell(row, columns.get("due")) or action.due
         found.append(action)
     return found
+
+
+def is_action_table(header: list[str]) -> bool:
+    """A table that says who does what by when, wherever it stands."""
+    columns = find_columns(header, _ACTION_COLUMNS)
+    return "owner" in columns and ("due" in columns or "text" in columns)
+
+
+def _text_column(rows: list[list[str]], columns: dict[str, int]) -> int:
+    """The column named for the task, unless it holds numbers: then the wordiest one."""
+    body = rows[1:]
+
+    def ids_only(index: int) -> bool:
+        cells = [table_cell(r, index) for r in body]
+        return all(not c or _ACTION_ID.match(c) for c in cells) and any(cells)
+
+    named = columns.get("text")
+    if named is not None and not ids_only(named):
+        return named
+    taken = {columns.get("owner"), columns.get("due")}
+    width = max(len(r) for r in rows)
+    candidates = [k for k in range(width) if k not in taken and not ids_only(k)]
+    if not candidates:
+        return named or 0
+    return max(candidates, key=lambda k: sum(len(table_cell(r, k).split()) for r in body))

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 from summaries.parser.actions import (
     ACTION_LABEL,
+    CHECKBOX,
     DECISION_LABEL,
     INLINE_ACTION,
     actions_from_rows,
+    is_action_table,
+    owner_like,
     parse_action,
 )
 from summaries.parser.decisions import decisions_in_prose, listed_decision
@@ -61,6 +64,8 @@ class _Scan:
         self.kept: list[str] = []
         self.decisions: list[Decision] = []
         self.actions: list[Action] = []
+        # The person or body a group of tasks is listed under ("### Secretariat", "**Ana:**").
+        self.group_owner = ""
 
     def line(self, lines: list[str], i: int) -> int:
         """Read the line at i (a table: all its lines); the index of the next line."""
@@ -73,13 +78,15 @@ class _Scan:
         head = heading(line)
         if self._label(plain(head[1] if head else stripped).strip("*_ "), bool(head)):
             return i + 1
+        if self._owner_group(head[1] if head else stripped, bool(head)):
+            return i + 1
         if head:
             self.mode = ""
             self.kept.append(line)
             return i + 1
-        if self.mode and TABLE_LINE.match(line):
+        if TABLE_LINE.match(line) and (self.mode or _action_table_ahead(lines, i)):
             rows, i = read_table(lines, i)
-            if self.mode == "actions":
+            if self.mode == "actions" or not self.mode:
                 self.actions.extend(actions_from_rows(rows, self.known_people))
             else:
                 self.decisions.extend(listed_decision(" ".join(r)) for r in rows[1:])
@@ -88,9 +95,11 @@ class _Scan:
         entry = list_item(line)
         if self.mode and (entry is not None or not self.blank or self.heading_mode):
             self._entry(entry, stripped)
-        elif m := INLINE_ACTION.match(stripped):
+        elif m := INLINE_ACTION.match(plain(stripped)):
             self.mode = ""
             self.actions.append(parse_action(m[1], self.known_people))
+        elif entry is not None and CHECKBOX.match(entry):
+            self.actions.append(parse_action(entry, self.known_people))
         else:
             self.mode = ""
             self.kept.append(line)
@@ -108,6 +117,20 @@ class _Scan:
         self.heading_mode, self.blank = is_heading, False
         return True
 
+    def _owner_group(self, text: str, is_heading: bool) -> bool:
+        """In a list of actions, a heading or a bold line that names who does the tasks below."""
+        if self.mode != "actions" or list_item(text) is not None:
+            return False
+        bold = re.fullmatch(r"(?:\*\*|__)(.+?):?(?:\*\*|__):?", text.strip())
+        if not (is_heading or bold or text.rstrip().endswith(":")):
+            return False
+        name = plain(bold[1] if bold else text).rstrip(":").strip()
+        if len(name.split()) > 5 or not owner_like(name, self.known_people):
+            return False
+        self.group_owner = name
+        self.blank = False
+        return True
+
     def _entry(self, entry: str | None, stripped: str) -> None:
         text = entry if entry is not None else stripped
         found = self.actions if self.mode == "actions" else self.decisions
@@ -115,9 +138,18 @@ class _Scan:
         if entry is None and not self.blank and found:
             found[-1].text = f"{found[-1].text} {plain(text)}"
         elif self.mode == "actions":
-            self.actions.append(parse_action(text, self.known_people))
+            action = parse_action(text, self.known_people)
+            action.owner = action.owner or self.group_owner
+            self.actions.append(action)
         else:
             self.decisions.append(listed_decision(text))
+
+
+def _action_table_ahead(lines: list[str], i: int) -> bool:
+    """A table whose header names owners and tasks or due dates, under any heading."""
+    return i < len(lines) and is_action_table(
+        [plain(c) for c in lines[i].strip().strip("|").split("|")]
+    )
 
 
 def tidy(lines: list[str]) -> str:
