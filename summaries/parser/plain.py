@@ -24,6 +24,7 @@ from summaries.parser.participants import (
     participants_from_block,
 )
 from summaries.parser.text import NUMBERING, heading, list_item, plain, tokens
+from summaries.parser.topics import heading_split, pseudo_heading, topic_split
 
 _LOCATION = re.compile(r"^(?:location|venue|place|where)\s*:\s*(\S.*)$", re.I)
 _VENUE_WORDS = re.compile(
@@ -50,8 +51,10 @@ def parse_plain(lines: list[str], known: set[str]) -> Summary:
         first_line = [] if head else [lines[i], ""]
         i += 1
     header_facts(summary, summary.title)
-    i = _read_header(lines, i, summary, known)
+    i, agenda_block = _read_header(lines, i, summary, known)
     items, opening = _split_plain_body(lines[i:], summary.agenda)
+    if not items:
+        items, opening = _unheaded_items(agenda_block, opening, summary)
     known_people = people_words(summary)
     summary.opening_remarks = tidy(opening)
     if not summary.modality:
@@ -96,8 +99,30 @@ def _single_item(summary: Summary, lines: list[str], known_people: set[str]) -> 
     )
 
 
-def _read_header(lines: list[str], i: int, summary: Summary, known: set[str]) -> int:
-    """Date, times, venue, lists of people and the agenda, up to the first paragraph."""
+def _unheaded_items(
+    agenda_block: list[str], body: list[str], summary: Summary
+) -> tuple[list[tuple[str, str, list[str]]], list[str]]:
+    """Items without an agenda to match: bold or numbered lines, or an annotated agenda."""
+    sections, opening = heading_split(body)
+    if not sections and (topics := topic_split(agenda_block)):
+        # The agenda carries the notes: each entry's indented lines are its discussion.
+        summary.agenda = [title for title, _ in topics]
+        sections, opening = topics, body
+    items = []
+    for title, chunk in sections:
+        if not any(line.strip() for line in chunk):
+            continue
+        bare = re.sub(NUMBERING, "", re.sub(_ITEM_PREFIX, "", title)).strip()
+        aob = AOB_HEADING.match(bare)
+        items.append((bare or title, AOB if aob else REGULAR, chunk))
+    return items, opening
+
+
+def _read_header(
+    lines: list[str], i: int, summary: Summary, known: set[str]
+) -> tuple[int, list[str]]:
+    """Date, times, venue, people and the agenda, up to the first paragraph; the agenda's lines."""
+    agenda_block: list[str] = []
     while (i := _skip_blank(lines, i)) < len(lines):
         line = lines[i]
         text = plain(line)
@@ -108,13 +133,14 @@ def _read_header(lines: list[str], i: int, summary: Summary, known: set[str]) ->
             summary.participants += people
             continue
         if _is_agenda_label(text) and not summary.agenda:
-            block, i = collect_after_label(lines, i + 1, allow_plain=False)
-            summary.agenda = [agenda_entry(b) for b in block if agenda_entry(b)]
+            agenda_block, i = collect_after_label(lines, i + 1, allow_plain=False)
+            summary.agenda = [agenda_entry(b) for b in agenda_block if agenda_entry(b)]
             continue
-        if not _header_line(text, summary):
+        # A bold or numbered line alone opens the first section, not the header.
+        if (pseudo_heading(line) and not is_header_line(line)) or not _header_line(text, summary):
             break
         i += 1
-    return i
+    return i, agenda_block
 
 
 def _is_agenda_label(text: str) -> bool:

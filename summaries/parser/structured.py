@@ -25,6 +25,7 @@ from summaries.parser.participants import (
     participants_from_block,
 )
 from summaries.parser.text import NUMBERING, RULE, TABLE_LINE, heading, list_item, norm, plain
+from summaries.parser.topics import topic_split
 
 
 @dataclass
@@ -44,9 +45,14 @@ class _Node:
 
 
 _CONTAINER = re.compile(
-    r"\b(?:agenda|proceedings|discussion|minutes|mom|business|backlog|triage|items|topics|notes)\b",
+    r"\b(?:agenda|proceedings|discussion|minutes|mom|business|backlog|triage|items|topics|notes"
+    r"|logistics|sessions?)\b|\bupdates$"
+    # A day of a meeting held over several: "Day 1", "Tuesday 25th March".
+    r"|^day\s+\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.I,
 )
+# A section whose list entries may be the topics discussed.
+_TOPIC_LIST = re.compile(r"^\W*(?:discussions?|notes|topics|proceedings|minutes)\W*$", re.I)
 _PARTICIPANT_HEADING = re.compile(
     r"\b(?:attendees?|attendance|participants?|present|roll\s*call|who was there)\b", re.I
 )
@@ -181,6 +187,12 @@ def _sections(flat: list[_Node], opening: list[str]) -> list[tuple[str, _Node]]:
     sections: list[tuple[str, _Node]] = []
     for node in flat:
         kind = _classify(node)
+        if kind == "item" and not node.children and _TOPIC_LIST.search(node.title):
+            # "Discussion" over a list of topics, each with its notes indented below it.
+            topics = topic_split(node.body)
+            node.children = [_Node(node.level + 1, t, body) for t, body in topics]
+            node.body = [] if topics else node.body
+            kind = "container" if topics else kind
         if kind == "container":
             sections += [(_classify(child, nested=True), child) for child in node.children]
             opening.extend(node.body)
@@ -295,7 +307,12 @@ def _read_preamble(
 def _classify(node: _Node, nested: bool = False) -> str:
     title = plain(node.title).rstrip(":").strip()
     title = re.sub(r"\s*\[[^\]]*\]\s*$", "", title)
+    numbered = bool(NUMBERING.match(title))
     title = re.sub(NUMBERING, "", title)
+    # "3. Roll call" over a sentence, not a list: a numbered agenda item like the others.
+    listless = not any(list_item(ln) is not None or TABLE_LINE.match(ln) for ln in node.body)
+    if numbered and listless and not node.children:
+        return "aob" if AOB_HEADING.match(title) else "item"
     if _APOLOGY_HEADING.match(title):
         return "apologies"
     if ACTION_LABEL.match(title):

@@ -11,6 +11,7 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
 _ADOC_LINK = re.compile(r"\b(?:https?://\S+?)\[([^\]]*)\]")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 SPACES = re.compile(r"\s+")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
 
 def plain(text: str) -> str:
@@ -18,6 +19,7 @@ def plain(text: str) -> str:
     text = _MD_LINK.sub(r"\1", text)
     text = _ADOC_LINK.sub(r"\1", text)
     text = _HTML_TAG.sub(" ", text)
+    text = _MD_ESCAPE.sub(r"\1", text)
     text = text.replace("**", "").replace("__", "").replace("`", "")
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     return SPACES.sub(" ", text).strip()
@@ -71,7 +73,39 @@ def normalise_lines(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = text.replace("\ufeff", "").replace("\t", "    ").replace("\x0c", "\n")
     # AsciiDoc block attributes ([cols="3,2,1"], [source,python]) are layout, not text.
-    return ["" if _BLOCK_ATTRIBUTE.match(line) else line.rstrip() for line in text.split("\n")]
+    lines = ["" if _BLOCK_ATTRIBUTE.match(line) else line.rstrip() for line in text.split("\n")]
+    return _setext_headings(_front_matter(lines))
+
+
+_FRONT_KEY = re.compile(r"^[A-Za-z][\w-]*:(?:\s|$)")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+
+
+def _front_matter(lines: list[str]) -> list[str]:
+    """A YAML block of "key: value" lines between two "---" rules: its lines, without the rules."""
+    start = next((n for n, line in enumerate(lines[:5]) if line.strip() == "---"), None)
+    if start is None:
+        return lines
+    end = next((n for n in range(start + 1, len(lines)) if lines[n].strip() == "---"), None)
+    inner = lines[start + 1 : end] if end else []
+    if not inner or not all(_FRONT_KEY.match(ln) or not ln.strip() for ln in inner):
+        return lines
+    return [*lines[:start], *inner, "", *lines[end + 1 :]]
+
+
+def _setext_headings(lines: list[str]) -> list[str]:
+    """A title underlined with "===" or "---", alone in its paragraph, as a Markdown heading."""
+    out = list(lines)
+    for n in range(1, len(lines)):
+        m = _SETEXT.match(lines[n])
+        title = lines[n - 1].strip()
+        alone = n < 2 or not lines[n - 2].strip()
+        if not m or len(m[1]) < 3 or not title or not alone or heading(title):
+            continue
+        if list_item(title) is not None or TABLE_LINE.match(title) or RULE.match(title):
+            continue
+        out[n - 1], out[n] = ("#" if m[1][0] == "=" else "##") + " " + title, ""
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

@@ -98,3 +98,129 @@ def test_people_saying_what_they_will_do_in_discussion_is_not_an_action():
 Ann Lee will send the figures. The Secretariat to book a room, someone said.
 """
     assert parser.parse(text).actions == []
+
+
+def _titles(text: str) -> list[str]:
+    return [i.title for i in parser.parse(text).business_items]
+
+
+def test_setext_headings_divide_the_items_and_front_matter_gives_the_date():
+    text = """---
+title: Net meeting
+date: 24 February 2013
+---
+
+# Net meeting
+
+Budget
+------
+
+The budget was discussed.
+
+Website
+-------
+
+The website was discussed.
+"""
+    summary = parser.parse(text)
+    assert [i.title for i in summary.business_items] == ["Budget", "Website"]
+    assert str(summary.date) == "2013-02-24"
+
+
+def test_bold_numbered_lines_divide_a_text_without_headings():
+    text = """Board meeting
+12 March 2024
+
+**1\\. Call to order**
+
+The chair opened the meeting.
+
+**2\\. Budget**
+
+The budget was discussed.
+"""
+    assert _titles(text) == ["Call to order", "Budget"]
+
+
+def test_bold_lines_repeated_as_speakers_do_not_divide_a_transcript():
+    text = """Session 6
+12 March 2024
+
+**Chair**
+
+Good morning.
+
+**Delegate**
+
+Thank you.
+
+**Chair**
+
+Next speaker.
+"""
+    assert len(parser.parse(text).business_items) == 1
+
+
+def test_a_discussion_list_gives_one_item_per_topic_with_notes_below():
+    text = """# Working group
+
+## Attendees
+
+- Ann Lee
+
+## Discussion
+
+ * Is there a better way to handle updates?
+     * One option: merge them automatically
+ * Docs are missing a page
+     * File a bug for this
+- General updates
+  - Topic: Travel policy
+    - Now published
+  - Topic: Budget
+    - Approved last week
+"""
+    assert _titles(text) == [
+        "Is there a better way to handle updates?",
+        "Docs are missing a page",
+        "Travel policy",
+        "Budget",
+    ]
+
+
+def test_days_and_updates_lend_their_sections_and_a_numbered_roll_call_is_an_item():
+    text = """# Task force
+
+## Day 1 Tuesday
+
+### Session 1: Operators
+
+Operators were discussed.
+
+## Status Updates
+
+### Updates from the editors
+
+Two pull requests.
+
+## 3. Roll Call
+
+The roll call was taken.
+"""
+    assert _titles(text) == ["Session 1: Operators", "Updates from the editors", "Roll Call"]
+
+
+def test_an_agenda_carrying_its_notes_gives_the_items():
+    text = """Board meeting
+12 March 2024
+
+Agenda:
+
+* Reminder on elections
+    * Voting ends on 2 April
+* Update from the working group
+    * Work is going on in the background
+* AOB
+    * None
+"""
+    assert _titles(text) == ["Reminder on elections", "Update from the working group", "AOB"]
