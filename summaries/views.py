@@ -77,10 +77,14 @@ def import_start(request: HttpRequest) -> HttpResponse:
             else:
                 source = "pasted text"
                 text = check_text(form.cleaned_data["text"], max_bytes=settings.UPLOAD_MAX_BYTES)
-        except DocumentError as error:
+            summary = parser.parse(
+                text,
+                known_organizations=services.known_organization_labels(),
+                budget=settings.SUMMARY_PARSE_SECONDS,
+            )
+        except (DocumentError, parser.ParseTimeout) as error:
             form.add_error("file" if upload is not None else "text", str(error))
         else:
-            summary = parser.parse(text, known_organizations=services.known_organization_labels())
             token = _store(request, body, summary, source)
             if summary.is_unstructured:
                 return render(

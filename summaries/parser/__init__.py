@@ -25,8 +25,18 @@ import re
 from collections.abc import Iterable
 
 from summaries.parser.actions import parse_action
+from summaries.parser.budget import ParseTimeout
+from summaries.parser.budget import budget as time_budget
 from summaries.parser.confidence import Flag, flags
-from summaries.parser.dates import find_date, find_modality, find_times, parse_due
+from summaries.parser.dates import (
+    DAY_FIRST,
+    find_date,
+    find_modality,
+    find_times,
+    is_ambiguous,
+    numeric_order,
+    parse_due,
+)
 from summaries.parser.decisions import decision_kind
 from summaries.parser.model import (
     AOB,
@@ -57,6 +67,7 @@ __all__ = [
     "Action",
     "Decision",
     "Item",
+    "ParseTimeout",
     "Participant",
     "Summary",
     "Flag",
@@ -73,18 +84,32 @@ __all__ = [
 ]
 
 
-def parse(text: str, *, known_organizations: Iterable[str] = ()) -> Summary:
-    """Find the meeting in a summary's text. `known_organizations`: acronyms and names."""
+def parse(
+    text: str, *, known_organizations: Iterable[str] = (), budget: float | None = None
+) -> Summary:
+    """Find the meeting in a summary's text. `known_organizations`: acronyms and names.
+
+    `budget`: seconds the reading may take; beyond them it stops with :class:`ParseTimeout`.
+    """
     known = {k.strip().lower() for k in known_organizations if k and k.strip()}
-    lines = normalise_lines(text)
-    headings = [i for i, line in enumerate(lines) if heading(line)]
-    structured = len(headings) >= 2
-    summary = parse_structured(lines, known) if structured else parse_plain(lines, known)
+    token = DAY_FIRST.set(numeric_order(text))
+    try:
+        with time_budget(budget):
+            summary = _parse_lines(normalise_lines(text), known)
+    finally:
+        DAY_FIRST.reset(token)
+    summary.date_ambiguous = summary.date is not None and is_ambiguous(text, summary.date)
     summary.title = summary.title[:300]
     _link_representatives(summary)
     _resolve_years(summary)
     _expand_owners(summary)
     return summary
+
+
+def _parse_lines(lines: list[str], known: set[str]) -> Summary:
+    headings = [i for i, line in enumerate(lines) if heading(line)]
+    structured = len(headings) >= 2
+    return parse_structured(lines, known) if structured else parse_plain(lines, known)
 
 
 def _expand_owners(summary: Summary) -> None:

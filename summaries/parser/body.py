@@ -15,6 +15,7 @@ from summaries.parser.actions import (
     owner_like,
     parse_action,
 )
+from summaries.parser.budget import check as check_budget
 from summaries.parser.decisions import decisions_in_prose, listed_decision
 from summaries.parser.model import Action, Decision
 from summaries.parser.text import RULE, TABLE_LINE, heading, list_item, plain, read_table
@@ -69,6 +70,7 @@ class _Scan:
 
     def line(self, lines: list[str], i: int) -> int:
         """Read the line at i (a table: all its lines); the index of the next line."""
+        check_budget()
         line = lines[i]
         stripped = line.strip()
         if not stripped:

@@ -19,6 +19,10 @@ def flags(summary: Summary) -> list[Flag]:
     found = []
     if summary.date is None:
         found.append(Flag("date", "No date found."))
+    elif summary.date_ambiguous:
+        found.append(
+            Flag("date", "The date is written in numbers that could be day or month first.")
+        )
     if not summary.present:
         found.append(Flag("participants", "No participants found."))
     if len(summary.business_items) <= 1:

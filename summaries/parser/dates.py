@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 import re
 
@@ -37,22 +38,65 @@ MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PATTERNS = [
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+(\d{{4}})\b", re.I), "dmy"),
     (re.compile(rf"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy"),
-    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
+    (re.compile(r"\b(\d{4})([-/])(\d{2})\2(\d{2})\b"), "iso"),
 ]
 
 
+# "01/03/2023", "1.3.2023", "01-03-2023": which number is the day is settled by the document.
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-])")
+# Whether the document writes the day first (True), the month first (False), or cannot tell.
+DAY_FIRST: contextvars.ContextVar[bool | None] = contextvars.ContextVar("day_first", default=None)
+
+
+def numeric_order(text: str) -> bool | None:
+    """Day first or month first, from a day over 12 or from the dates written in words."""
+    pairs = [(int(m[1]), int(m[3])) for m in _NUMERIC.finditer(text)]
+    if any(a > 12 >= b for a, b in pairs):
+        return True
+    if any(b > 12 >= a for a, b in pairs):
+        return False
+    day_first = len(_DATE_PATTERNS[0][0].findall(text))
+    month_first = len(_DATE_PATTERNS[1][0].findall(text))
+    if day_first != month_first:
+        return day_first > month_first
+    return None
+
+
+def is_ambiguous(text: str, day: datetime.date) -> bool:
+    """The date was read from numbers that give another date the other way round."""
+    if numeric_order(text) is not None or day.day > 12 or day.day == day.month:
+        return False
+    return any(
+        {int(m[1]), int(m[3])} == {day.day, day.month} and int(m[4]) == day.year
+        for m in _NUMERIC.finditer(text)
+    )
+
+
+def _numeric(m: re.Match, text: str) -> datetime.date:
+    first, second = int(m[1]), int(m[3])
+    day_first = DAY_FIRST.get()
+    if day_first is None:
+        day_first = numeric_order(text)
+    # Unsettled, the day comes first as in most of the world; a flag asks a person to check.
+    if day_first is False or (first <= 12 < second):
+        return datetime.date(int(m[4]), first, second)
+    return datetime.date(int(m[4]), second, first)
+
+
 def find_date(text: str) -> datetime.date | None:
-    """The first date written in `text`, in any of the usual English forms."""
+    """The first date written in `text`, in any of the usual forms."""
     found: list[tuple[int, datetime.date]] = []
-    for pattern, order in _DATE_PATTERNS:
+    for pattern, order in [*_DATE_PATTERNS, (_NUMERIC, "numeric")]:
         for m in pattern.finditer(text):
             try:
                 if order == "dmy":
                     day = datetime.date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
                 elif order == "mdy":
                     day = datetime.date(int(m[3]), MONTHS[m[1].lower()], int(m[2]))
+                elif order == "numeric":
+                    day = _numeric(m, text)
                 else:
-                    day = datetime.date(int(m[1]), int(m[2]), int(m[3]))
+                    day = datetime.date(int(m[1]), int(m[3]), int(m[4]))
             except ValueError:
                 continue
             found.append((m.start(), day))

@@ -73,6 +73,8 @@ class Summary:
     items: list[Item] = field(default_factory=list)
     # True when the items are only a fallback: the whole text held as one item.
     fallback_item: bool = False
+    # The date was written in numbers that read as another date the other way round.
+    date_ambiguous: bool = False
 
     @property
     def present(self) -> list[Participant]:
@@ -135,4 +137,5 @@ class Summary:
                 for i in data.get("items", [])
             ],
             fallback_item=data.get("fallback_item", False),
+            date_ambiguous=data.get("date_ambiguous", False),
         )

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+
+import pytest
+
 from summaries import parser
 
 
@@ -224,3 +228,30 @@ Agenda:
     * None
 """
     assert _titles(text) == ["Reminder on elections", "Update from the working group", "AOB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "ambiguous"),
+    [
+        ("# Call, 13/03/2023\n\nNotes.", datetime.date(2023, 3, 13), False),
+        ("# Call, 03/13/2023\n\nNotes.", datetime.date(2023, 3, 13), False),
+        ("# Call, 01/03/2023\n\nNext call on 15/03/2023.", datetime.date(2023, 3, 1), False),
+        ("# Call, 01/03/2023\n\nNext call on 03/15/2023.", datetime.date(2023, 1, 3), False),
+        ("# Call, 01.03.2023\n\nNext call on 8 March 2023.", datetime.date(2023, 3, 1), False),
+        ("# Call, 01-03-2023\n\nNext call on March 8, 2023.", datetime.date(2023, 1, 3), False),
+        ("# Call, 01-03-2023\n\nNotes.", datetime.date(2023, 3, 1), True),
+        ("# Call, 2023/03/01\n\nNotes.", datetime.date(2023, 3, 1), False),
+    ],
+)
+def test_numeric_dates_are_settled_by_the_documents_other_dates(text, expected, ambiguous):
+    summary = parser.parse(text)
+    assert summary.date == expected
+    assert summary.date_ambiguous is ambiguous
+    assert any(f.field == "date" for f in parser.flags(summary)) is ambiguous
+
+
+def test_a_reading_over_its_time_budget_is_refused_with_the_limit():
+    text = "# Call\n\n## Budget\n\n" + "A line of discussion.\n" * 5000
+    with pytest.raises(parser.ParseTimeout, match="limit of 1e-06 seconds"):
+        parser.parse(text, budget=0.000001)
+    assert parser.parse(text, budget=5).items

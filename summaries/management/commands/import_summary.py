@@ -95,7 +95,14 @@ class Command(BaseCommand):
                 f"larger than the limit of {settings.UPLOAD_MAX_BYTES // 1024:,} KB"
             )
         text = read_document(path.name, path.read_bytes(), max_bytes=settings.UPLOAD_MAX_BYTES)
-        summary = parser.parse(text, known_organizations=services.known_organization_labels())
+        try:
+            summary = parser.parse(
+                text,
+                known_organizations=services.known_organization_labels(),
+                budget=settings.SUMMARY_PARSE_SECONDS,
+            )
+        except parser.ParseTimeout as error:
+            raise DocumentError(str(error)) from error
         found = (
             f"found {len(summary.participants)} participants, {len(summary.business_items)} items, "
             f"{len(summary.decisions)} decisions, {len(summary.actions)} actions"
