@@ -133,3 +133,22 @@ def test_every_model_has_an_admin_page_that_opens(client_for, demo, django_user_
         # Records such as the reminder log are read-only: their add page is refused.
         can_add = site._registry[model].has_add_permission(response.wsgi_request)
         assert client.get(add).status_code == (200 if can_add else 403), add
+
+
+def test_summary_page_lists_also_present_participants_apart(client_for, body, secretariat):
+    meeting = make_meeting(body=body, status=Meeting.Status.APPROVED)
+    make_attendance(meeting, make_person(name="Ann Member"))
+    make_attendance(meeting, make_person(name="Bo Observer"), also_present=True)
+    page = client_for(secretariat).get(meeting.get_absolute_url()).content.decode()
+    members, _, others = page.partition("Also present:")
+    assert "Ann Member" in members and "Bo Observer" not in members
+    assert "Bo Observer" in others.split("</ul>")[0]
+
+
+def test_summary_page_has_no_also_present_heading_when_none_are_flagged(
+    client_for, body, secretariat
+):
+    meeting = make_meeting(body=body, status=Meeting.Status.APPROVED)
+    make_attendance(meeting, make_person(name="Ann Member"))
+    page = client_for(secretariat).get(meeting.get_absolute_url()).content.decode()
+    assert "Ann Member" in page and "Also present:" not in page
