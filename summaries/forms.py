@@ -19,8 +19,10 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         required=False,
         label="Summary file",
-        help_text="A .docx, .txt or .md file.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt,.md,.markdown"}),
+        help_text="A .docx, .odt, text PDF, .txt or .md file.",
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".docx,.odt,.pdf,.txt,.md,.markdown,.adoc"}
+        ),
     )
     text = forms.CharField(
         required=False,
@@ -40,7 +42,9 @@ class ImportForm(forms.Form):
 class MeetingForm(forms.Form):
     title = forms.CharField(max_length=300)
     level = forms.CharField(max_length=100, required=False, help_text="e.g. Principals.")
-    modality = forms.ChoiceField(choices=Meeting.Modality.choices)
+    modality = forms.ChoiceField(
+        choices=[("", "Not stated"), *Meeting.Modality.choices], required=False
+    )
     location = forms.CharField(max_length=200, required=False)
     date = forms.DateField(
         help_text="Day of the meeting (YYYY-MM-DD).",
@@ -70,12 +74,19 @@ class MeetingForm(forms.Form):
 class ParticipantForm(forms.Form):
     name = forms.CharField(max_length=200)
     title = forms.CharField(max_length=300, required=False)
+    unit = forms.CharField(max_length=300, required=False, help_text="Division or office.")
     organization = forms.CharField(
         max_length=200, required=False, help_text="Acronym or name, as in the registry."
     )
     role = forms.CharField(max_length=100, required=False)
     status = forms.ChoiceField(choices=Attendance.Status.choices, initial="present")
     represented_by = forms.CharField(max_length=200, required=False)
+    representing = forms.CharField(max_length=200, required=False, label="On behalf of")
+    mode = forms.ChoiceField(
+        choices=[("", "Not stated"), ("in_person", "In person"), ("online", "Online")],
+        required=False,
+    )
+    also_present = forms.BooleanField(required=False)
 
     def clean(self):
         data = super().clean()
@@ -129,7 +140,7 @@ def initial_data(summary: parser.Summary, zone, start, end) -> dict:
     meeting = {
         "title": summary.title,
         "level": "Principals" if "principals" in summary.title.lower() else "",
-        "modality": summary.modality or Meeting.Modality.VIRTUAL,
+        "modality": summary.modality,
         "location": summary.location,
         "date": local_start.date() if local_start else summary.date,
         "start_time": local_start.time() if local_start else None,
@@ -148,10 +159,14 @@ def initial_data(summary: parser.Summary, zone, start, end) -> dict:
             {
                 "name": p.name,
                 "title": p.title,
+                "unit": p.unit,
                 "organization": p.organization,
                 "role": p.role,
                 "status": p.status,
                 "represented_by": p.represented_by,
+                "representing": p.representing,
+                "mode": p.mode,
+                "also_present": p.also_present,
             }
             for p in summary.participants
         ],
@@ -204,8 +219,12 @@ def summary_from_forms(meeting: dict, participants, items, decisions, actions) -
             parser.Participant(
                 name=d["name"],
                 title=d["title"],
+                unit=d["unit"],
                 organization=d["organization"],
                 role=d["role"],
+                representing=d["representing"],
+                mode=d["mode"],
+                also_present=d["also_present"],
                 status=d["status"],
                 represented_by=d["represented_by"]
                 if d["status"] == Attendance.Status.REPRESENTED

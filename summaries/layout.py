@@ -36,7 +36,7 @@ class SummaryLayout:
 
 
 def participant_line(attendance) -> str:
-    parts = [attendance.person.name, attendance.title]
+    parts = [attendance.person.name, attendance.title, attendance.unit]
     if attendance.organization is not None:
         parts.append(attendance.organization.label)
     parts.append(attendance.role)

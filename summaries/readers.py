@@ -1,17 +1,32 @@
 """Bytes of an uploaded summary to text the parser reads, or a clear reason why not.
 
 No Django here: the size limit is passed in, so the command and the view share one reader.
+Every refusal is a :class:`DocumentError` whose message names the limit that was passed.
 """
 
 from __future__ import annotations
 
+import codecs
 import io
+import re
 import zipfile
 from pathlib import PurePath
 
-SUPPORTED = (".txt", ".md", ".markdown", ".docx")
-# A .docx is a zip; refuse one that would inflate past this many times the upload limit.
-MAX_INFLATION = 20
+SUPPORTED = (".txt", ".md", ".markdown", ".adoc", ".docx", ".odt", ".pdf")
+# Text the parser is given, whatever the file held: about 300 pages of minutes. Beyond it a
+# summary is not a summary, and reading it would hold a worker for too long.
+MAX_TEXT_CHARS = 1_000_000
+# A zip (.docx, .odt) unpacks to at most this much, and no part by more than MAX_RATIO times.
+MAX_INFLATED_BYTES = 50 * 1024 * 1024
+MAX_RATIO = 100
+MAX_PDF_PAGES = 300
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 class DocumentError(ValueError):
@@ -22,7 +37,7 @@ def read_document(name: str, data: bytes, *, max_bytes: int) -> str:
     suffix = PurePath(name or "").suffix.lower()
     if suffix not in SUPPORTED:
         raise DocumentError(
-            f"“{name}” is not a file type the importer reads: use .txt, .md or .docx."
+            f"“{name}” is not a file type the importer reads: use .txt, .md, .docx, .odt or .pdf."
         )
     if len(data) > max_bytes:
         raise DocumentError(
@@ -31,12 +46,16 @@ def read_document(name: str, data: bytes, *, max_bytes: int) -> str:
     if not data.strip():
         raise DocumentError(f"“{name}” is empty.")
     if suffix == ".docx":
-        text = read_docx(name, data, max_bytes=max_bytes)
+        text = read_docx(name, data)
+    elif suffix == ".odt":
+        text = read_odt(name, data)
+    elif suffix == ".pdf":
+        text = read_pdf(name, data)
     else:
         text = decode_text(name, data)
     if not text.strip():
         raise DocumentError(f"“{name}” holds no text.")
-    return text
+    return check_text(text, max_bytes=max_bytes, name=f"“{name}”")
 
 
 def check_text(text: str, *, max_bytes: int, name: str = "The pasted text") -> str:
@@ -44,40 +63,67 @@ def check_text(text: str, *, max_bytes: int, name: str = "The pasted text") -> s
         raise DocumentError(f"{name} is empty.")
     if len(text.encode("utf-8")) > max_bytes:
         raise DocumentError(f"{name} is longer than the limit of {max_bytes // 1024:,} KB.")
+    if len(text) > MAX_TEXT_CHARS:
+        raise DocumentError(
+            f"{name} holds {len(text):,} characters of text; the importer reads summaries of "
+            f"up to {MAX_TEXT_CHARS:,} characters. Split it, or import the summary alone."
+        )
     return text
 
 
 def decode_text(name: str, data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise DocumentError(
+                    f"“{name}” says it is {encoding.upper()} text but cannot be read as such."
+                ) from error
     if b"\x00" in data[:4096] or data[:4] in (b"PK\x03\x04", b"%PDF"):
         raise DocumentError(f"“{name}” is a binary file, not text.")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         # Older Word-era exports are often Windows-1252; it decodes any byte sequence.
         return data.decode("cp1252", errors="replace")
 
 
-def read_docx(name: str, data: bytes, *, max_bytes: int) -> str:
+def _open_zip(name: str, data: bytes, required: str, kind: str) -> zipfile.ZipFile:
+    """The archive, once its declared sizes show it is not a zip bomb."""
+    if not data.startswith(b"PK\x03\x04"):
+        raise DocumentError(f"“{name}” is not {kind}, whatever its name says.")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as error:
+        raise DocumentError(f"“{name}” is damaged and cannot be opened as {kind}.") from error
+    infos = archive.infolist()
+    if required not in {info.filename for info in infos}:
+        raise DocumentError(f"“{name}” is a zip file but not {kind}.")
+    inflated = sum(info.file_size for info in infos)
+    if inflated > MAX_INFLATED_BYTES:
+        raise DocumentError(
+            f"“{name}” unpacks to {inflated // (1024 * 1024):,} MB; the importer accepts "
+            f"documents that unpack to at most {MAX_INFLATED_BYTES // (1024 * 1024)} MB."
+        )
+    for info in infos:
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise DocumentError(
+                f"“{name}” is compressed {info.file_size // max(info.compress_size, 1):,} to 1; "
+                f"the importer accepts at most {MAX_RATIO} to 1."
+            )
+    return archive
+
+
+def read_docx(name: str, data: bytes, **_ignored) -> str:
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
     from summaries.docx_reader import docx_to_text
 
-    if not data.startswith(b"PK\x03\x04"):
-        raise DocumentError(f"“{name}” is not a Word document (.docx), whatever its name says.")
+    _open_zip(name, data, "word/document.xml", "a Word document (.docx)").close()
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            inflated = sum(info.file_size for info in archive.infolist())
-            if "word/document.xml" not in names:
-                raise DocumentError(f"“{name}” is a zip file but not a Word document.")
-            if inflated > max_bytes * MAX_INFLATION:
-                raise DocumentError(f"“{name}” unpacks to more than the importer accepts.")
-            if archive.testzip() is not None:
-                raise DocumentError(f"“{name}” is damaged: part of it cannot be read.")
         return docx_to_text(Document(io.BytesIO(data)))
-    except DocumentError:
-        raise
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as error:
         raise DocumentError(
             f"“{name}” is damaged and cannot be opened as a Word document."
@@ -86,3 +132,45 @@ def read_docx(name: str, data: bytes, *, max_bytes: int) -> str:
         if type(error).__name__ == "XMLSyntaxError":
             raise DocumentError(f"“{name}” is damaged: its text cannot be read.") from error
         raise
+
+
+def read_odt(name: str, data: bytes) -> str:
+    from odf import opendocument
+
+    from summaries.odt_reader import odt_to_text
+
+    _open_zip(name, data, "content.xml", "an OpenDocument text (.odt)").close()
+    try:
+        return odt_to_text(opendocument.load(io.BytesIO(data)))
+    except Exception as error:  # odfpy raises whatever its XML parser and zipfile raise
+        raise DocumentError(
+            f"“{name}” is damaged and cannot be opened as an OpenDocument text."
+        ) from error
+
+
+def read_pdf(name: str, data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data.lstrip().startswith(b"%PDF"):
+        raise DocumentError(f"“{name}” is not a PDF, whatever its name says.")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise DocumentError(f"“{name}” is password-protected; save it without a password.")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise DocumentError(
+                f"“{name}” has {len(reader.pages):,} pages; the limit is {MAX_PDF_PAGES}."
+            )
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+        raise DocumentError(f"“{name}” is damaged and cannot be read as a PDF.") from error
+    text = "\n\n".join(pages)
+    if not re.search(r"\w{2,}", text):
+        raise DocumentError(
+            f"“{name}” has no text layer: it is a scanned image. The importer reads PDFs that "
+            "hold text; run it through OCR or import the original document."
+        )
+    return text

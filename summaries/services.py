@@ -6,6 +6,7 @@ import datetime
 import logging
 import re
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Q
@@ -15,6 +16,8 @@ from minutes import services as minutes_services
 from minutes.models import ActionPoint, AgendaItem, Attendance, Decision, Meeting
 from participants.models import Body, Organization, Person, Position
 from summaries import parser
+from summaries.parser.confidence import unknown_zones
+from summaries.parser.zones import zone_name
 
 log = logging.getLogger(__name__)
 
@@ -95,32 +98,43 @@ def zone_for(body: Body, label: str):
     return None
 
 
+def _tzinfo(label: str, body: Body) -> datetime.tzinfo | None:
+    """The zone a label names: one of the body's, else one the parser knows, else None."""
+    if (zone := zone_for(body, label)) is not None:
+        return zone.tzinfo
+    name = zone_name(label) if label else None
+    if name is None:
+        return None
+    if m := re.fullmatch(r"UTC([+-])(\d{2}):(\d{2})", name):
+        offset = datetime.timedelta(hours=int(m[2]), minutes=int(m[3]))
+        return datetime.timezone(-offset if m[1] == "-" else offset)
+    return ZoneInfo(name)
+
+
 def meeting_times(
     summary: parser.Summary, body: Body
 ) -> tuple[datetime.datetime | None, datetime.datetime | None, list[str]]:
-    """Start and end from the parsed date and labelled times, with notes on what was guessed."""
-    notes: list[str] = []
+    """Start and end from the parsed date and labelled times, with notes on what was guessed.
+
+    A time whose zone is unknown or unwritten is read in the body's first zone, and the
+    note says so: the caller flags it, never saves it as if it were known.
+    """
     if summary.date is None:
         return None, None, ["No date found."]
-    zones = list(body.time_zones.all())
-    default = zones[0].tzinfo if zones else datetime.UTC
     if not summary.times:
-        notes.append("No start or end time found.")
-        return None, None, notes
-    chosen = None
-    for span in summary.times:
-        zone = zone_for(body, span.label)
-        if zone is not None:
-            chosen = (span, zone.tzinfo)
-            break
+        return None, None, ["No start or end time found."]
+    notes: list[str] = []
+    chosen = next(
+        ((span, tz) for span in summary.times if (tz := _tzinfo(span.label, body)) is not None),
+        None,
+    )
     if chosen is None:
+        zones = list(body.time_zones.all())
         span = summary.times[0]
-        chosen = (span, default)
-        if span.label:
-            notes.append(
-                f"The time zone “{span.label}” is not one of {body}’s; "
-                f"the times were read as {zones[0].label if zones else 'UTC'}."
-            )
+        where = zones[0].label if zones else "UTC"
+        said = f"The time zone “{span.label}” is not known" if span.label else "No time zone"
+        notes.append(f"{said}; the times were read as {where}. Check them.")
+        chosen = (span, zones[0].tzinfo if zones else datetime.UTC)
     span, tz = chosen
     start = datetime.datetime.combine(
         summary.date, datetime.time.fromisoformat(span.start), tzinfo=tz
@@ -133,6 +147,12 @@ def meeting_times(
         if end < start:
             end += datetime.timedelta(days=1)
     return start, end, notes
+
+
+def summary_flags(summary: parser.Summary, body: Body) -> list[parser.Flag]:
+    """The parser's flags and the body's: a zone label the body and the parser both miss."""
+    labels = {z.label.lower() for z in body.time_zones.all()}
+    return parser.flags(summary) + unknown_zones(summary, labels)
 
 
 def _owner_parts(owner: str) -> list[str]:
@@ -163,7 +183,7 @@ def summary_import_save(
         body=body,
         title=parsed.title[:300] or "Imported meeting",
         level=level[:100],
-        modality=parsed.modality or Meeting.Modality.VIRTUAL,
+        modality=parsed.modality if parsed.modality in Meeting.Modality.values else "",
         location=parsed.location[:200],
         start=start,
         end=end,
@@ -221,6 +241,10 @@ def summary_import_save(
             person=who,
             organization=org,
             title=p.title[:300],
+            unit=p.unit[:300],
+            representing=p.representing[:200],
+            mode=p.mode if p.mode in ("in_person", "online") else "",
+            also_present=p.also_present,
             role=p.role[:100],
             status=status,
             represented_by=representative,

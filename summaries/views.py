@@ -77,10 +77,14 @@ def import_start(request: HttpRequest) -> HttpResponse:
             else:
                 source = "pasted text"
                 text = check_text(form.cleaned_data["text"], max_bytes=settings.UPLOAD_MAX_BYTES)
-        except DocumentError as error:
+            summary = parser.parse(
+                text,
+                known_organizations=services.known_organization_labels(),
+                budget=settings.SUMMARY_PARSE_SECONDS,
+            )
+        except (DocumentError, parser.ParseTimeout) as error:
             form.add_error("file" if upload is not None else "text", str(error))
         else:
-            summary = parser.parse(text, known_organizations=services.known_organization_labels())
             token = _store(request, body, summary, source)
             if summary.is_unstructured:
                 return render(
@@ -120,6 +124,10 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
                 return redirect(meeting.get_absolute_url())
         else:
             participants = forms.typed_participants()
+    reading_flags = services.summary_flags(summary, body)
+    if start is not None:
+        reading_flags += [parser.Flag("times", note) for note in time_notes]
+    flagged = {flag.field for flag in reading_flags}
     item_rows, unplaced = _item_rows(forms.formsets)
     registry = services.Registry([p.name for p in participants])
     flags = _participant_flags(forms.formsets["participants"], registry)
@@ -136,7 +144,9 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
             "participant_rows": list(zip(forms.formsets["participants"].forms, flags, strict=True)),
             "item_rows": item_rows,
             "unplaced": unplaced,
-            "time_notes": time_notes,
+            "time_notes": [] if start is not None else time_notes,
+            "reading_flags": reading_flags,
+            "flagged": flagged,
             "proposals": services.proposals_for(participants, registry),
             "zone_label": zones[0].label if zones else "",
         },

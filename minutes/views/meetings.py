@@ -93,7 +93,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     context = {
         "meeting": meeting,
-        "participants": [a for a in attendances if a.status == "present"],
+        "participants": [a for a in attendances if a.status == "present" and not a.also_present],
+        "also_present": [a for a in attendances if a.status == "present" and a.also_present],
         "apologies": [a for a in attendances if a.status != "present"],
         "regular_items": [i for i in items if i.kind == "regular"],
         "aob_items": [i for i in items if i.kind == "aob"],

@@ -159,3 +159,22 @@ def test_summary_action_points_link_to_their_pages_without_stray_separators(
     assert "Due: no date" not in text and " , " not in text
     assert f'href="{owned.get_absolute_url()}" class="reference">{owned.reference}</a>' in html
     assert f'href="{ownerless.get_absolute_url()}"' in html
+
+
+def test_summary_page_lists_also_present_participants_apart(client_for, body, secretariat):
+    meeting = make_meeting(body=body, status=Meeting.Status.APPROVED)
+    make_attendance(meeting, make_person(name="Ann Member"))
+    make_attendance(meeting, make_person(name="Bo Observer"), also_present=True)
+    page = client_for(secretariat).get(meeting.get_absolute_url()).content.decode()
+    members, _, others = page.partition("Also present:")
+    assert "Ann Member" in members and "Bo Observer" not in members
+    assert "Bo Observer" in others.split("</ul>")[0]
+
+
+def test_summary_page_has_no_also_present_heading_when_none_are_flagged(
+    client_for, body, secretariat
+):
+    meeting = make_meeting(body=body, status=Meeting.Status.APPROVED)
+    make_attendance(meeting, make_person(name="Ann Member"))
+    page = client_for(secretariat).get(meeting.get_absolute_url()).content.decode()
+    assert "Ann Member" in page and "Also present:" not in page

@@ -23,7 +23,7 @@ def test_dry_run_reports_each_file_and_saves_nothing(body, tmp_path):
     (tmp_path / "b-notes.md").write_text(
         "# Sync 3 May 2024\n\n## Budget\n\nACTION: Ann to send it\n"
     )
-    (tmp_path / "ignored.pdf").write_bytes(b"%PDF")
+    (tmp_path / "ignored.rtf").write_bytes(b"{\\rtf1}")
     out = run(str(tmp_path), "--dry-run", "--body", body.slug)
     lines = out.strip().splitlines()
     assert lines[0] == (
@@ -31,7 +31,10 @@ def test_dry_run_reports_each_file_and_saves_nothing(body, tmp_path):
     )
     assert (
         lines[1]
-        == f"{tmp_path / 'b-notes.md'}: found 0 participants, 1 items, 0 decisions, 1 actions (No start or end time found.)"
+        == f"{tmp_path / 'b-notes.md'}: found 0 participants, 1 items, 0 decisions, 1 actions "
+        "(No start or end time found. flag participants: No participants found.; "
+        "flag items: Only one agenda item found: the text may not have been divided.; "
+        "flag modality: The summary does not say how the meeting was held.)"
     )
     assert lines[-1] == "2 of 2 files read (dry run: nothing saved)."
     assert Meeting.objects.count() == 0
@@ -70,3 +73,28 @@ def test_the_corpus_imports_in_a_dry_run(corpus, body):
         in out
     )
     assert "7 of 7 files read" in out
+
+
+def test_a_flagged_summary_is_refused_unless_partial_is_accepted(body, tmp_path):
+    (tmp_path / "notes.md").write_text("# Sync 3 May 2024\n\n## Budget\n\nACTION: Ann to send it\n")
+    with pytest.raises(CommandError, match="0 of 1 files imported; 1 failed"):
+        out = io.StringIO()
+        call_command("import_summary", str(tmp_path), stdout=out, stderr=io.StringIO())
+    assert "flag participants: No participants found." in out.getvalue()
+    assert "--accept-partial" in out.getvalue()
+    assert Meeting.objects.count() == 0
+    run(str(tmp_path), "--accept-partial")
+    meeting = Meeting.objects.get()
+    assert meeting.modality == ""
+
+
+def test_a_time_in_utc_is_read_as_utc_not_the_bodys_zone(body, tmp_path):
+    (tmp_path / "board.txt").write_text(
+        "Board meeting (virtual)\n\n3 May 2024, 12:00 – 13:30 UTC\n\nParticipants:\n\n"
+        "Ann Lee, WHO\nBo Ruiz, ILO\n\nAgenda:\n\n- Budget\n- Plan\n\nBudget\n\n"
+        "The budget was approved.\n\nPlan\n\nThe plan was noted.\n"
+    )
+    run(str(tmp_path))
+    meeting = Meeting.objects.get()
+    assert meeting.start.isoformat() == "2024-05-03T12:00:00+00:00"
+    assert meeting.modality == "virtual"

@@ -91,5 +91,5 @@ def test_participant_table_keeps_organisations_and_the_meetings_own_list(corpus)
         (corpus / "14_camara-identity-apis-sync-2022-week50.txt").read_text(encoding="utf-8")
     )
     first = summary.participants[0]
-    assert (first.name, first.organization, first.role) == ("Dawid Wróblewski", "DT", "organizer")
+    assert (first.name, first.organization, first.role) == ("Dawid Wróblewski", "DT", "Organizer")
     assert all(p.name != "Toshi Wakayama" for p in summary.participants)

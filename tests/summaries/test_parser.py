@@ -30,7 +30,11 @@ def test_sample_title_modality_date_and_times(parsed):
 
 
 def test_sample_participants_have_title_organisation_and_separate_role(parsed):
-    got = [(p.name, p.title, p.organization, p.role) for p in parsed.participants]
+    # The demo registry keeps the unit inside the title; the parser keeps it apart.
+    got = [
+        (p.name, ", ".join(x for x in (p.title, p.unit) if x), p.organization, p.role)
+        for p in parsed.participants
+    ]
     assert got == [tuple(p) for p in sample.PARTICIPANTS]
     assert all(p.status == parser.PRESENT for p in parsed.participants)
 
@@ -86,7 +90,7 @@ def test_sample_parses_without_a_registry_too():
     [
         (
             "Jane Doe, Chief, Policy Unit, UNHCR",
-            ("Jane Doe", "Chief, Policy Unit", "UNHCR", "", "present", ""),
+            ("Jane Doe", "Chief", "UNHCR", "", "present", ""),
         ),
         ("Rami Akkad, SAP", ("Rami Akkad", "", "SAP", "", "present", "")),
         ("Ge Peng (Chair)", ("Ge Peng", "", "", "Chair", "present", "")),
@@ -103,6 +107,49 @@ def test_sample_parses_without_a_registry_too():
 def test_participant_lines(line, expected):
     p = parser.parse_participant(line, set())
     assert (p.name, p.title, p.organization, p.role, p.status, p.represented_by) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Jane Doe, Chief, Policy Unit, UNHCR", ("Jane Doe", "Chief", "Policy Unit", "UNHCR")),
+        ("Ana Diaz (ACME)", ("Ana Diaz", "", "", "ACME")),
+        ("IBM: Bo Chen", ("Bo Chen", "", "", "IBM")),
+        ("Lee Park @lpark (voting member)", ("Lee Park", "", "", "")),
+        ("*Chair:* Ian Edwards", ("Ian Edwards", "", "", "")),
+    ],
+)
+def test_participant_unit_labels_and_handles(line, expected):
+    p = parser.parse_participant(line, set())
+    assert (p.name, p.title, p.unit, p.organization) == expected
+
+
+def test_representation_in_parentheses_and_on_whose_behalf():
+    p = parser.parse_participant(
+        "Al Bo, Deputy Director, ILO (representing the Director-General)", set()
+    )
+    assert (p.name, p.organization, p.representing, p.status) == (
+        "Al Bo",
+        "ILO",
+        "Director-General",
+        "present",
+    )
+    p = parser.parse_participant("Cy Do, UNODC (represented by Ed Fa)", set())
+    assert (p.name, p.organization, p.status, p.represented_by) == (
+        "Cy Do",
+        "UNODC",
+        "represented",
+        "Ed Fa",
+    )
+    p = parser.parse_participant(
+        "UNDP was represented by Gi Ha, Senior Adviser, Crisis Bureau", set()
+    )
+    assert (p.name, p.title, p.unit, p.organization) == (
+        "Gi Ha",
+        "Senior Adviser",
+        "Crisis Bureau",
+        "UNDP",
+    )
 
 
 def test_apologies_and_represented_by_in_a_plain_summary():
@@ -160,7 +207,7 @@ def test_decision_sentences(sentence, kind):
     [
         (
             "Catherine Holmes: Create monthly charts",
-            "Create monthly charts",
+            "Catherine Holmes: Create monthly charts",
             "Catherine Holmes",
             "",
         ),

@@ -36,7 +36,8 @@ def snapshot(meeting: Meeting) -> dict:
         "participants": [
             (
                 a.person.name,
-                a.title,
+                # The line reads the same whether the unit is kept in the title or apart.
+                ", ".join(x for x in (a.title, a.unit) if x),
                 a.organization.label if a.organization else "",
                 a.role,
                 a.status,

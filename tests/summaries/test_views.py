@@ -345,7 +345,8 @@ def _corrupted_docx() -> bytes:
         ("photo.docx", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not a Word document"),
         ("broken.docx", _corrupted_docx(), "damaged"),
         ("truncated.docx", b"PK\x03\x04" + b"\x00" * 200, "damaged"),
-        ("notes.pdf", b"%PDF-1.7 ...", "not a file type the importer reads"),
+        ("notes.pdf", b"%PDF-1.7 ...", "damaged and cannot be read as a PDF"),
+        ("notes.rtf", b"{\\rtf1}", "not a file type the importer reads"),
         ("binary.txt", b"\x00\x01\x02\x03" * 50, "binary file"),
     ],
 )
@@ -417,3 +418,25 @@ def test_preview_query_count_does_not_grow_with_participants(
     with django_assert_num_queries(8):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_the_preview_reads_like_the_summary_and_keeps_the_save_button_in_view(sample_preview):
+    _client, _url, preview = sample_preview
+    page = preview.content.decode()
+    assert "How sure the reading is" in page
+    assert "António Vitorino, Director General, IOM, Network Coordinator" in page
+    assert page.count('<details class="import-correct"') >= 10
+    assert '<div class="import-preview__save">' in page
+    assert '<option value="">Not stated</option>' in page
+
+
+def test_a_summary_without_participants_or_modality_is_flagged_in_the_preview(
+    client_for, secretariat, body
+):
+    text = b"Board meeting\n\n3 May 2024\n\nThe budget was approved.\n"
+    preview = client_for(secretariat).get(
+        upload(client_for(secretariat), body, "board.txt", text)["Location"]
+    )
+    page = preview.content.decode()
+    assert "No participants found." in page
+    assert "The summary does not say how the meeting was held." in page

@@ -1,4 +1,4 @@
-"""python manage.py import_summary FILE_OR_FOLDER... [--dry-run] [--body SLUG]"""
+"""python manage.py import_summary FILE_OR_FOLDER... [--dry-run] [--body SLUG] [--accept-partial]"""
 
 from __future__ import annotations
 
@@ -15,7 +15,10 @@ from summaries.readers import SUPPORTED, DocumentError, read_document
 
 
 class Command(BaseCommand):
-    help = "Import summaries (.docx, .txt, .md) as draft meetings; folders are read in name order."
+    help = (
+        "Import summaries (.docx, .odt, .pdf, .txt, .md) as draft meetings; folders are read "
+        "in name order. A summary whose reading is flagged is refused unless --accept-partial."
+    )
 
     def add_arguments(self, parser_):
         parser_.add_argument("paths", nargs="+", help="Files or folders of summaries.")
@@ -25,18 +28,32 @@ class Command(BaseCommand):
         parser_.add_argument(
             "--dry-run", action="store_true", help="Read and report; save nothing."
         )
+        parser_.add_argument(
+            "--accept-partial",
+            action="store_true",
+            help="Save summaries whose reading is flagged (no participants, one item, "
+            "no date, no modality, a time without a known zone); without it they are refused.",
+        )
 
-    def handle(self, *args, paths: list[str], body: str | None, dry_run: bool, **options):
+    def handle(
+        self,
+        *args,
+        paths: list[str],
+        body: str | None,
+        dry_run: bool,
+        accept_partial: bool = False,
+        **options,
+    ):
         target = self._body(body)
         files = self._files(paths)
         if not files:
-            raise CommandError("No .docx, .txt or .md files found in the given paths.")
+            raise CommandError("No summaries (.docx, .odt, .pdf, .txt, .md) in the given paths.")
         failures = 0
         with tqdm(files, unit="file", disable=None, file=self.stderr._out) as progress:
             for path in progress:
                 progress.set_postfix_str(path.name[:40])
                 try:
-                    line = self._import(path, target, dry_run)
+                    line = self._import(path, target, dry_run, accept_partial)
                 except (DocumentError, ValueError, DatabaseError) as error:
                     failures += 1
                     line = f"{path}: error: {error}"
@@ -72,13 +89,20 @@ class Command(BaseCommand):
                 raise CommandError(f"{raw}: no such file or folder.")
         return found
 
-    def _import(self, path: Path, body: Body, dry_run: bool) -> str:
+    def _import(self, path: Path, body: Body, dry_run: bool, accept_partial: bool) -> str:
         if path.stat().st_size > settings.UPLOAD_MAX_BYTES:
             raise DocumentError(
                 f"larger than the limit of {settings.UPLOAD_MAX_BYTES // 1024:,} KB"
             )
         text = read_document(path.name, path.read_bytes(), max_bytes=settings.UPLOAD_MAX_BYTES)
-        summary = parser.parse(text, known_organizations=services.known_organization_labels())
+        try:
+            summary = parser.parse(
+                text,
+                known_organizations=services.known_organization_labels(),
+                budget=settings.SUMMARY_PARSE_SECONDS,
+            )
+        except parser.ParseTimeout as error:
+            raise DocumentError(str(error)) from error
         found = (
             f"found {len(summary.participants)} participants, {len(summary.business_items)} items, "
             f"{len(summary.decisions)} decisions, {len(summary.actions)} actions"
@@ -86,13 +110,23 @@ class Command(BaseCommand):
         if summary.is_unstructured:
             raise DocumentError("no recognisable structure (import it in the browser as one item)")
         start, end, notes = services.meeting_times(summary, body)
+        flags = services.summary_flags(summary, body)
+        if start is not None:
+            flags += [parser.Flag("times", n) for n in notes]
+        flagged = "; ".join(f"flag {f.field}: {f.message}" for f in flags)
         has_times = start is not None
         if start is None:
             if summary.date is None:
-                raise DocumentError(f"{found}; no date found, nothing saved")
+                raise DocumentError(f"{found}; {flagged}; nothing saved")
             start = _midnight(summary, body)
         if dry_run:
-            return f"{path}: {found}" + (f" ({' '.join(notes)})" if notes else "")
+            told = ([] if has_times else notes) + ([flagged] if flagged else [])
+            return f"{path}: {found}" + (f" ({' '.join(told)})" if told else "")
+        if flags and not accept_partial:
+            raise DocumentError(
+                f"{found}; {flagged}; nothing saved (check it in the browser, "
+                "or pass --accept-partial to save it as a draft anyway)"
+            )
         names = [p.name for p in summary.participants]
         proposals = services.proposals_for(summary.participants, services.Registry(names))
         meeting = services.summary_import_save(

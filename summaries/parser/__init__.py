@@ -1,0 +1,142 @@
+"""Read a meeting summary written for people and find its structure. No Django in here.
+
+The input is text: plain (like the house sample), Markdown, AsciiDoc, or what
+``summaries.docx_reader`` makes of a Word file (Markdown headings, lists and pipe tables).
+The output is a :class:`Summary` of plain values, which the preview shows and the
+services save. The parser proposes; nothing here touches the database.
+
+Two shapes are recognised:
+
+- *plain*: no heading markup (the house format). The agenda list names the items, and the
+  lines of the body that repeat an agenda entry start each item's section.
+- *structured*: Markdown or AsciiDoc headings. Sections are classified by their heading
+  (attendees, agenda, decisions, action items, any other business...), a section that
+  groups others ("Proceedings", "Minutes", "New business") lends its children as items.
+
+Decisions come from explicit lists ("Decisions:") or, when a document has none, from the
+sentences that record one ("... was endorsed", "It was agreed to ...", "RESOLVED").
+Action points come only from explicit markers ("Action Points:", "ACTION:", an action
+table); the parser never turns "X will do Y" prose into an action.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from summaries.parser.actions import parse_action
+from summaries.parser.budget import ParseTimeout
+from summaries.parser.budget import budget as time_budget
+from summaries.parser.confidence import Flag, flags
+from summaries.parser.dates import (
+    DAY_FIRST,
+    find_date,
+    find_modality,
+    find_times,
+    is_ambiguous,
+    numeric_order,
+    parse_due,
+)
+from summaries.parser.decisions import decision_kind
+from summaries.parser.model import (
+    AOB,
+    APOLOGIES,
+    DECISION_KINDS,
+    PRESENT,
+    REGULAR,
+    REPRESENTED,
+    Action,
+    Decision,
+    Item,
+    Participant,
+    Summary,
+    TimeSpan,
+)
+from summaries.parser.participants import parse_participant
+from summaries.parser.plain import parse_plain
+from summaries.parser.structured import parse_structured
+from summaries.parser.text import heading, normalise_lines
+
+__all__ = [
+    "AOB",
+    "APOLOGIES",
+    "DECISION_KINDS",
+    "PRESENT",
+    "REGULAR",
+    "REPRESENTED",
+    "Action",
+    "Decision",
+    "Item",
+    "ParseTimeout",
+    "Participant",
+    "Summary",
+    "Flag",
+    "TimeSpan",
+    "decision_kind",
+    "flags",
+    "find_date",
+    "find_modality",
+    "find_times",
+    "parse",
+    "parse_action",
+    "parse_due",
+    "parse_participant",
+]
+
+
+def parse(
+    text: str, *, known_organizations: Iterable[str] = (), budget: float | None = None
+) -> Summary:
+    """Find the meeting in a summary's text. `known_organizations`: acronyms and names.
+
+    `budget`: seconds the reading may take; beyond them it stops with :class:`ParseTimeout`.
+    """
+    known = {k.strip().lower() for k in known_organizations if k and k.strip()}
+    token = DAY_FIRST.set(numeric_order(text))
+    try:
+        with time_budget(budget):
+            summary = _parse_lines(normalise_lines(text), known)
+    finally:
+        DAY_FIRST.reset(token)
+    summary.date_ambiguous = summary.date is not None and is_ambiguous(text, summary.date)
+    summary.title = summary.title[:300]
+    _link_representatives(summary)
+    _resolve_years(summary)
+    _expand_owners(summary)
+    return summary
+
+
+def _parse_lines(lines: list[str], known: set[str]) -> Summary:
+    headings = [i for i, line in enumerate(lines) if heading(line)]
+    structured = len(headings) >= 2
+    return parse_structured(lines, known) if structured else parse_plain(lines, known)
+
+
+def _expand_owners(summary: Summary) -> None:
+    """An owner named by one word ("Secretariat") is the one organisation listed that ends so."""
+    orgs = {p.organization for p in summary.participants if p.organization}
+    for action in summary.actions:
+        word = action.owner.strip()
+        if not word or " " in word:
+            continue
+        matches = [o for o in orgs if o != word and o.lower().endswith(" " + word.lower())]
+        if len(matches) == 1:
+            action.owner = matches[0]
+
+
+def _resolve_years(summary: Summary) -> None:
+    """ "Before the end of the year" is the end of the meeting's year."""
+    if summary.date is None:
+        return
+    for action in summary.actions:
+        if re.search(r"\b(?:the|this)\s+year$", action.due, re.I):
+            action.due = f"end of {summary.date.year}"
+
+
+def _link_representatives(summary: Summary) -> None:
+    """The person who stands in for an absent one attends on that person's behalf."""
+    present = {p.name.lower(): p for p in summary.present}
+    for absent in summary.absent:
+        stand_in = present.get(absent.represented_by.lower())
+        if stand_in is not None and not stand_in.representing:
+            stand_in.representing = absent.name

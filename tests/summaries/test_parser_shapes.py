@@ -1,0 +1,257 @@
+"""The parser on the shapes other bodies write minutes in: no database, no Django."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from summaries import parser
+
+
+def _actions(text: str) -> list[tuple[str, str, str]]:
+    return [(a.text, a.owner, a.due) for a in parser.parse(text).actions]
+
+
+def test_tasks_listed_under_an_owner_heading_take_that_owner():
+    text = """# Board call
+
+## Budget
+
+We talked about the budget.
+
+## Action items
+
+### Secretariat
+
+- Send the figures by 30 June 2024
+- Book a room
+
+**Ann Lee:**
+
+- Circulate the draft
+"""
+    assert _actions(text) == [
+        ("Send the figures by 30 June 2024", "Secretariat", "by 30 June 2024"),
+        ("Book a room", "Secretariat", ""),
+        ("Circulate the draft", "Ann Lee", ""),
+    ]
+
+
+def test_an_action_table_numbered_in_its_first_column_reads_the_wordiest_column():
+    text = """# Board call
+
+## Budget
+
+We talked about the budget.
+
+| # | Action | Owner | Due |
+|---|---|---|---|
+| 41/1 | Send the revised figures to members | Ann Lee | 30 June 2024 |
+| 42/1 | Book a room for the retreat | Secretariat | July 2024 |
+"""
+    assert _actions(text) == [
+        ("Send the revised figures to members", "Ann Lee", "30 June 2024"),
+        ("Book a room for the retreat", "Secretariat", "July 2024"),
+    ]
+
+
+def test_an_id_column_headed_action_is_not_taken_for_the_task():
+    text = """# Board call
+
+## Action items
+
+| Action | Task | Who |
+|---|---|---|
+| A1 | Draft the terms of reference | Ann Lee |
+"""
+    assert _actions(text) == [("Draft the terms of reference", "Ann Lee", "")]
+
+
+def test_marked_action_lines_and_checkboxes_are_actions_anywhere():
+    text = """# Board call
+
+## Budget
+
+We talked about the budget.
+
+**ACTION:** Ann Lee to send the figures.
+Action item: Secretariat to book a room.
+AI: Bo Chen to circulate the draft.
+
+## Website
+
+- [ ] Bo Chen to update the members page
+- [x] Ann Lee to fix the broken link
+- Plain bullet that is discussion
+"""
+    assert [(a.text, a.owner) for a in parser.parse(text).actions] == [
+        ("Ann Lee to send the figures.", "Ann Lee"),
+        ("Secretariat to book a room.", "Secretariat"),
+        ("Bo Chen to circulate the draft.", "Bo Chen"),
+        ("Bo Chen to update the members page", "Bo Chen"),
+        ("Ann Lee to fix the broken link", "Ann Lee"),
+    ]
+
+
+def test_people_saying_what_they_will_do_in_discussion_is_not_an_action():
+    text = """# Board call
+
+## Budget
+
+Ann Lee will send the figures. The Secretariat to book a room, someone said.
+"""
+    assert parser.parse(text).actions == []
+
+
+def _titles(text: str) -> list[str]:
+    return [i.title for i in parser.parse(text).business_items]
+
+
+def test_setext_headings_divide_the_items_and_front_matter_gives_the_date():
+    text = """---
+title: Net meeting
+date: 24 February 2013
+---
+
+# Net meeting
+
+Budget
+------
+
+The budget was discussed.
+
+Website
+-------
+
+The website was discussed.
+"""
+    summary = parser.parse(text)
+    assert [i.title for i in summary.business_items] == ["Budget", "Website"]
+    assert str(summary.date) == "2013-02-24"
+
+
+def test_bold_numbered_lines_divide_a_text_without_headings():
+    text = """Board meeting
+12 March 2024
+
+**1\\. Call to order**
+
+The chair opened the meeting.
+
+**2\\. Budget**
+
+The budget was discussed.
+"""
+    assert _titles(text) == ["Call to order", "Budget"]
+
+
+def test_bold_lines_repeated_as_speakers_do_not_divide_a_transcript():
+    text = """Session 6
+12 March 2024
+
+**Chair**
+
+Good morning.
+
+**Delegate**
+
+Thank you.
+
+**Chair**
+
+Next speaker.
+"""
+    assert len(parser.parse(text).business_items) == 1
+
+
+def test_a_discussion_list_gives_one_item_per_topic_with_notes_below():
+    text = """# Working group
+
+## Attendees
+
+- Ann Lee
+
+## Discussion
+
+ * Is there a better way to handle updates?
+     * One option: merge them automatically
+ * Docs are missing a page
+     * File a bug for this
+- General updates
+  - Topic: Travel policy
+    - Now published
+  - Topic: Budget
+    - Approved last week
+"""
+    assert _titles(text) == [
+        "Is there a better way to handle updates?",
+        "Docs are missing a page",
+        "Travel policy",
+        "Budget",
+    ]
+
+
+def test_days_and_updates_lend_their_sections_and_a_numbered_roll_call_is_an_item():
+    text = """# Task force
+
+## Day 1 Tuesday
+
+### Session 1: Operators
+
+Operators were discussed.
+
+## Status Updates
+
+### Updates from the editors
+
+Two pull requests.
+
+## 3. Roll Call
+
+The roll call was taken.
+"""
+    assert _titles(text) == ["Session 1: Operators", "Updates from the editors", "Roll Call"]
+
+
+def test_an_agenda_carrying_its_notes_gives_the_items():
+    text = """Board meeting
+12 March 2024
+
+Agenda:
+
+* Reminder on elections
+    * Voting ends on 2 April
+* Update from the working group
+    * Work is going on in the background
+* AOB
+    * None
+"""
+    assert _titles(text) == ["Reminder on elections", "Update from the working group", "AOB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "ambiguous"),
+    [
+        ("# Call, 13/03/2023\n\nNotes.", datetime.date(2023, 3, 13), False),
+        ("# Call, 03/13/2023\n\nNotes.", datetime.date(2023, 3, 13), False),
+        ("# Call, 01/03/2023\n\nNext call on 15/03/2023.", datetime.date(2023, 3, 1), False),
+        ("# Call, 01/03/2023\n\nNext call on 03/15/2023.", datetime.date(2023, 1, 3), False),
+        ("# Call, 01.03.2023\n\nNext call on 8 March 2023.", datetime.date(2023, 3, 1), False),
+        ("# Call, 01-03-2023\n\nNext call on March 8, 2023.", datetime.date(2023, 1, 3), False),
+        ("# Call, 01-03-2023\n\nNotes.", datetime.date(2023, 3, 1), True),
+        ("# Call, 2023/03/01\n\nNotes.", datetime.date(2023, 3, 1), False),
+    ],
+)
+def test_numeric_dates_are_settled_by_the_documents_other_dates(text, expected, ambiguous):
+    summary = parser.parse(text)
+    assert summary.date == expected
+    assert summary.date_ambiguous is ambiguous
+    assert any(f.field == "date" for f in parser.flags(summary)) is ambiguous
+
+
+def test_a_reading_over_its_time_budget_is_refused_with_the_limit():
+    text = "# Call\n\n## Budget\n\n" + "A line of discussion.\n" * 5000
+    with pytest.raises(parser.ParseTimeout, match="limit of 1e-06 seconds"):
+        parser.parse(text, budget=0.000001)
+    assert parser.parse(text, budget=5).items
