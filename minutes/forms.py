@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.forms import formset_factory, modelformset_factory
 
+from lib import dates
 from minutes import due
 from minutes.models import (
     ActionPoint,
@@ -50,7 +51,7 @@ class MeetingForm(forms.Form):
         help_text="Leave empty for “Body Level (Modality) Meeting”, e.g. Executive Committee Principals (Virtual) Meeting.",
     )
     location = forms.CharField(max_length=200, required=False)
-    date = forms.DateField(widget=DATE)
+    date = dates.DateField(widget=DATE)
     start_time = forms.TimeField(
         widget=TIME, required=False, help_text="In the body's first time zone."
     )
@@ -241,7 +242,7 @@ class ActionPointForm(forms.Form):
     owner_note = forms.CharField(
         max_length=200, required=False, label="Owner note", help_text="e.g. the Network."
     )
-    due_day = forms.DateField(
+    due_day = dates.DateField(
         widget=DATE, required=False, label="Due", help_text="Any day in the due period."
     )
     due_precision = forms.ChoiceField(
@@ -306,7 +307,7 @@ DocumentFormSet = modelformset_factory(Document, form=DocumentForm, extra=2, can
 
 
 class CirculateForm(forms.Form):
-    deadline_date = forms.DateField(widget=DATE, label="Deadline date")
+    deadline_date = dates.DateField(widget=DATE, label="Deadline date")
     deadline_time = forms.TimeField(widget=TIME, label="Deadline time", initial="17:00")
 
     def __init__(self, *args, meeting: Meeting, **kwargs):

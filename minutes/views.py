@@ -553,7 +553,10 @@ def meeting_circulate(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_editing(request, pk)
     form = forms.CirculateForm(request.POST, meeting=meeting)
     if not form.is_valid():
-        messages.error(request, "Give a deadline date and time to circulate the summary.")
+        problems = " ".join(dict.fromkeys(e for errors in form.errors.values() for e in errors))
+        messages.error(
+            request, f"Give a deadline date and time to circulate the summary. {problems}"
+        )
         return redirect(meeting)
     try:
         services.meeting_circulate(meeting=meeting, by=request.user, deadline=form.deadline())

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from lib.dates import validate_in_window, window_condition
+
 
 class OrganizationQuerySet(models.QuerySet):
     def members_of(self, body: Body, on: datetime.date | None = None) -> OrganizationQuerySet:
@@ -134,8 +136,8 @@ class Position(models.Model):
     is_principal = models.BooleanField(
         default=False, help_text="Heads the organisation's delegation to the committee."
     )
-    start = models.DateField(null=True, blank=True)
-    end = models.DateField(null=True, blank=True)
+    start = models.DateField(null=True, blank=True, validators=[validate_in_window])
+    end = models.DateField(null=True, blank=True, validators=[validate_in_window])
     history = HistoricalRecords()
 
     objects = PositionQuerySet.as_manager()
@@ -146,6 +148,13 @@ class Position(models.Model):
             models.CheckConstraint(
                 condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=F("start")),
                 name="position_ends_after_start",
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=window_condition(field, instant=False),
+                    name=f"position_{field}_in_window",
+                )
+                for field in ("start", "end")
             ),
         ]
 
@@ -217,8 +226,8 @@ class BodyMembership(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="memberships"
     )
-    start = models.DateField(null=True, blank=True)
-    end = models.DateField(null=True, blank=True)
+    start = models.DateField(null=True, blank=True, validators=[validate_in_window])
+    end = models.DateField(null=True, blank=True, validators=[validate_in_window])
     is_rotating = models.BooleanField(default=False)
     history = HistoricalRecords()
 
@@ -228,6 +237,13 @@ class BodyMembership(models.Model):
             models.CheckConstraint(
                 condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=F("start")),
                 name="bodymembership_ends_after_start",
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=window_condition(field, instant=False),
+                    name=f"bodymembership_{field}_in_window",
+                )
+                for field in ("start", "end")
             ),
         ]
 

@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
+from lib import dates
 from minutes.models import ActionPoint, Decision, Topic
 from participants.models import Body, Organization
 from search.backend import KINDS, Filters
@@ -24,8 +25,8 @@ class SearchFilterSet(django_filters.FilterSet):
     body = django_filters.ModelChoiceFilter(
         label="Body", queryset=Body.objects.all(), empty_label="All bodies", method="noop"
     )
-    date_from = django_filters.DateFilter(label="From", widget=DATE_WIDGET, method="noop")
-    date_to = django_filters.DateFilter(label="To", widget=DATE_WIDGET, method="noop")
+    date_from = dates.DateFilter(label="From", widget=DATE_WIDGET, method="noop")
+    date_to = dates.DateFilter(label="To", widget=DATE_WIDGET, method="noop")
     topic = django_filters.ModelChoiceFilter(
         label="Topic", queryset=Topic.objects.all(), empty_label="All topics", method="noop"
     )
@@ -74,13 +75,13 @@ class DecisionFilterSet(django_filters.FilterSet):
     topic = django_filters.ModelChoiceFilter(
         label="Topic", field_name="topics", queryset=Topic.objects.all(), empty_label="All topics"
     )
-    date_from = django_filters.DateFilter(
+    date_from = dates.DateFilter(
         label="From",
         field_name="agenda_item__meeting__start",
         lookup_expr="date__gte",
         widget=DATE_WIDGET,
     )
-    date_to = django_filters.DateFilter(
+    date_to = dates.DateFilter(
         label="To",
         field_name="agenda_item__meeting__start",
         lookup_expr="date__lte",
