@@ -131,11 +131,24 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(60 * 60 * 12))
 
-# Login throttling: five failures lock the username from that address for 15 minutes.
+# The client's address is read from X-Forwarded-For as written by this many trusted reverse
+# proxies in front of gunicorn (0: no proxy, the socket's address). See config/client_ip.py.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "1")
+
+# Login throttling (config/throttle.py): AXES_FAILURE_LIMIT failures lock one username from one
+# address, LOGIN_ADDRESS_FAILURE_LIMIT failures across usernames lock the address; both for
+# 15 minutes. The same username from another address is never locked.
+AXES_HANDLER = "config.throttle.LoginThrottleHandler"
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
+LOGIN_ADDRESS_FAILURE_LIMIT = envint("LOGIN_ADDRESS_FAILURE_LIMIT", "20")
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Password-reset e-mails: per address and per e-mail, in a rolling window.
+PASSWORD_RESET_ADDRESS_LIMIT = envint("PASSWORD_RESET_ADDRESS_LIMIT", "5")
+PASSWORD_RESET_EMAIL_LIMIT = envint("PASSWORD_RESET_EMAIL_LIMIT", "3")
+PASSWORD_RESET_WINDOW_SECONDS = envint("PASSWORD_RESET_WINDOW_SECONDS", "3600")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")

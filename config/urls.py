@@ -6,6 +6,11 @@ from config import views as config_views
 
 urlpatterns = [
     path("", action_views.dashboard, name="dashboard"),
+    path(
+        "accounts/password_reset/",
+        config_views.ThrottledPasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("healthz", config_views.healthz, name="healthz"),

@@ -249,3 +249,24 @@ class BodyMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} on {self.body}"
+
+
+class PasswordResetRequest(models.Model):
+    """A password-reset e-mail asked for: counted to rate-limit requests per address and e-mail."""
+
+    address = models.GenericIPAddressField(null=True, blank=True)
+    # A digest, not the e-mail typed: the table says how often, never who.
+    email_digest = models.CharField(max_length=64)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [
+            # Requests from one address in the last hour.
+            models.Index(fields=["address", "at"], name="pwreset_address_at_idx"),
+            # Requests for one e-mail in the last hour.
+            models.Index(fields=["email_digest", "at"], name="pwreset_email_at_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Password reset from {self.address} at {self.at:%Y-%m-%d %H:%M}"
