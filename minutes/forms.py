@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.forms import formset_factory, modelformset_factory
 
-from lib import dates
+from lib import dates, uploads
 from minutes import due
 from minutes.models import (
     ActionPoint,
@@ -288,9 +288,20 @@ class DocumentForm(forms.ModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if upload and getattr(upload, "size", 0) > settings.UPLOAD_MAX_BYTES:
+        # A file already stored (the form re-shown for an existing row) was checked on upload.
+        if not upload or not hasattr(upload, "content_type"):
+            return upload
+        if upload.size > settings.UPLOAD_MAX_BYTES:
             limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
             raise forms.ValidationError(f"The file is larger than the {limit} MB limit.")
+        claimed = uploads.extension(upload.name)
+        if claimed not in uploads.ALLOWED:
+            raise forms.ValidationError(f"Upload a {uploads.LABEL} file.")
+        if not uploads.detect(upload, claimed=claimed):
+            raise forms.ValidationError(
+                f"This file is not the .{claimed} file its name says it is. "
+                f"Upload a {uploads.LABEL} file."
+            )
         return upload
 
     def clean(self) -> dict:

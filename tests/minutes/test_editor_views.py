@@ -473,10 +473,10 @@ def test_upload_is_limited_and_served_only_to_readers(
     )
     assert "larger than" in too_big.content.decode()
     assert not Document.objects.exists()
-    client.post(url, {**data, "documents-0-file": SimpleUploadedFile("f.pdf", b"%PDF small")})
+    client.post(url, {**data, "documents-0-file": SimpleUploadedFile("f.pdf", b"%PDF-1.7 small")})
     document = Document.objects.get()
     assert document.agenda_item == item and document.file
-    assert b"".join(client.get(document.get_absolute_url()).streaming_content) == b"%PDF small"
+    assert b"".join(client.get(document.get_absolute_url()).streaming_content) == b"%PDF-1.7 small"
     # A principal may not fetch a draft's file.
     client.force_login(principal)
     assert client.get(document.get_absolute_url()).status_code == 404
