@@ -398,6 +398,7 @@ class SummaryEvent(models.Model):
         OBJECTED = "objected", "Silence broken by an objection"
         APPROVED = "approved", "Approved"
         REOPENED = "reopened", "Reopened for correction"
+        WITHDRAWN = "withdrawn", "Taken back to draft to be edited"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -410,6 +411,8 @@ class SummaryEvent(models.Model):
     )
     at = models.DateTimeField(validators=[validate_in_window])
     note = models.TextField(blank=True)
+    # On a circulation: the text sent, so a later circulation can show what changed.
+    snapshot = models.TextField(blank=True)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from minutes import due
+from minutes import due, snapshot
 from minutes.models import (
     ActionPoint,
     AgendaItem,
@@ -57,6 +57,12 @@ def ensure_editable(meeting: Meeting) -> None:
     if meeting.is_locked:
         raise MeetingLocked(
             "This summary is approved and locked. Reopen it for correction to change it."
+        )
+    # Silence approves the text principals were sent: it changes only back in draft.
+    if meeting.status == Meeting.Status.CIRCULATED:
+        raise MeetingLocked(
+            "This summary is circulated for review. Take it back to draft, with a reason, "
+            "to edit it; then circulate it again."
         )
 
 
@@ -417,6 +423,29 @@ def meeting_circulate(*, meeting: Meeting, by: User, deadline: datetime.datetime
             by=by,
             at=now,
             note=f"Deadline {deadline.astimezone(_primary_zone(meeting)):%d %B %Y %H.%M}",
+            snapshot=snapshot.summary_text(meeting),
+        )
+    return meeting
+
+
+def meeting_withdraw(*, meeting: Meeting, by: User, reason: str) -> Meeting:
+    """Take a circulated summary back to draft to edit it; the review starts again."""
+    if not reason.strip():
+        raise ServiceError("Give the reason for taking the summary back.")
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.status != Meeting.Status.CIRCULATED:
+            raise ServiceError("Only a circulated summary can be taken back to draft.")
+        meeting.status = Meeting.Status.DRAFT
+        meeting.review_deadline = None
+        meeting.version += 1
+        meeting.save()
+        SummaryEvent.objects.create(
+            meeting=meeting,
+            kind=SummaryEvent.Kind.WITHDRAWN,
+            by=by,
+            at=timezone.now(),
+            note=reason,
         )
     return meeting
 
