@@ -15,27 +15,10 @@ from minutes.models import ActionPoint, AgendaItem, Decision, Document, Meeting,
 from participants.models import Organization, Person
 from summaries import parser
 from tests.factories import make_item, make_meeting
+from tests.fuzz.strategies import DATES, FILES, TEXT, TIMES
 from tests.minutes.test_editor_views import _item_post
 
 pytestmark = pytest.mark.fuzz
-
-# Any text, including NUL, bidi controls, lone surrogates' neighbours and very long runs.
-TEXT = st.one_of(
-    st.text(max_size=300),
-    st.text(alphabet=st.characters(codec="utf-8"), max_size=50),
-    st.sampled_from(["\x00", "\u202e", "=1+1", "<script>", "x" * 5000, " ", ""]),
-)
-DATES = st.one_of(
-    st.dates().map(lambda d: d.isoformat()),
-    st.dates().map(lambda d: f"{d.day:02}/{d.month:02}/{d.year:04}"),
-    st.sampled_from(["9999-12-31", "0001-01-01", "2023-02-30", "", "31-12-9999"]),
-    TEXT,
-)
-TIMES = st.one_of(st.times().map(lambda t: t.strftime("%H:%M")), TEXT)
-FILES = st.tuples(
-    st.one_of(st.sampled_from(["a.pdf", "a.docx", "a.txt", "a.png", "../x.pdf", "x"]), TEXT),
-    st.binary(max_size=2000),
-)
 
 TABLES = (Meeting, AgendaItem, Decision, ActionPoint, Document, SummaryEvent, Person, Organization)
 
