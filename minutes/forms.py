@@ -185,7 +185,8 @@ class AttendanceForm(forms.ModelForm):
             self.add_error("represented_by", "Say who represented them.")
         if status != Attendance.Status.REPRESENTED and represented_by:
             self.add_error("status", "Choose “Represented” when somebody stood in.")
-        if represented_by and represented_by == self.instance.person:
+        # person_id, not person: a row whose id matches none of this meeting's has no person.
+        if represented_by and represented_by.pk == self.instance.person_id:
             self.add_error("represented_by", "Somebody cannot represent themselves.")
         return data
 
