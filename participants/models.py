@@ -61,14 +61,14 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.acronym or self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("participants:organization_detail", args=[self.pk])
+
     def clean(self) -> None:
         # The check constraint names the primary key, which model forms leave out of their
         # constraint validation: without this the admin would answer 500.
         if self.pk is not None and self.parent_id == self.pk:
             raise ValidationError({"parent": "An organisation cannot be its own parent."})
-
-    def get_absolute_url(self) -> str:
-        return reverse("participants:organization_detail", args=[self.pk])
 
     @property
     def label(self) -> str:
