@@ -6,7 +6,8 @@ PORT ?= 8000
 DEMO_PASSWORD ?= minutes-demo-2023
 export DEMO_PASSWORD
 
-.PHONY: run setup test test-e2e lint format migrations-check check-deploy demo clean \
+# Property-based fuzzing of every form and the importer with a long budget (Hypothesis).
+.PHONY: run setup test test-e2e fuzz lint format migrations-check check-deploy demo clean \
 	node-tools loadtest backup-check
 
 # axe-core and the W3C Nu checker (vnu-jar) for the accessibility tests; only where npm exists
@@ -43,6 +44,9 @@ demo: setup
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+fuzz: setup
+	HYPOTHESIS_PROFILE=long $(PY) -m pytest -p no:warnings tests/fuzz $(PYTEST_ARGS)
 
 test-e2e: setup
 	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)

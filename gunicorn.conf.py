@@ -29,6 +29,8 @@ max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s"'
+# Calendar-feed tokens and password-reset links are credentials: logged as [token].
+logger_class = "config.logredact.RedactingGunicornLogger"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # The reverse proxy on the same machine sets X-Forwarded-Proto; trust only it.

@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
 
+from lib import dates
 from minutes.models import ActionPoint, Meeting, Topic
 from participants.models import Body, Organization, Person
 
@@ -60,13 +61,13 @@ class ActionPointFilter(django_filters.FilterSet):
     topic = django_filters.ModelChoiceFilter(
         queryset=Topic.objects.all(), field_name="topics", label="Topic", distinct=True
     )
-    due_after = django_filters.DateFilter(
+    due_after = dates.DateFilter(
         field_name="due_date",
         lookup_expr="gte",
         label="Due from",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    due_before = django_filters.DateFilter(
+    due_before = dates.DateFilter(
         field_name="due_date",
         lookup_expr="lte",
         label="Due until",

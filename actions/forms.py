@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from lib import due
+from lib import dates, due
 from minutes.models import ActionPoint, Meeting, Topic
 from minutes.services import REVIEW_DEFERRED, REVIEW_DROPPED, REVIEW_OUTCOMES, REVIEW_PROGRESS
 from participants.models import Organization, Person
@@ -24,7 +24,7 @@ class ProgressForm(forms.Form):
         choices=[(KEEP, "Keep the current status"), *ActionPoint.Status.choices],
         required=False,
     )
-    due_date = forms.DateField(
+    due_date = dates.DateField(
         label="New due date",
         required=False,
         widget=DATE_INPUT,
@@ -77,7 +77,7 @@ class ActionEditForm(forms.Form):
         max_length=200,
         help_text='When no one is named: "the Network", "at the working level".',
     )
-    due_date = forms.DateField(
+    due_date = dates.DateField(
         label="Due date",
         required=False,
         widget=DATE_INPUT,
@@ -155,7 +155,7 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Where the work stands; the reason when dropped.",
     )
-    due_date = forms.DateField(label="New due date", required=False, widget=DATE_INPUT)
+    due_date = dates.DateField(label="New due date", required=False, widget=DATE_INPUT)
     due_precision = forms.ChoiceField(
         label="Precision",
         choices=[(p, label) for p, label in ActionPoint.Precision.choices if p != due.NONE],

@@ -488,5 +488,6 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'inline; filename="minutes-tracker.ics"'
-    response["Cache-Control"] = "private, max-age=300"
+    # The URL is the credential: no cache on the way may keep the feed.
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -10,6 +10,11 @@ admin.site.index_title = "Records, people and settings"
 
 urlpatterns = [
     path("", report_views.dashboard, name="dashboard"),
+    path(
+        "accounts/password_reset/",
+        config_views.ThrottledPasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("healthz", config_views.healthz, name="healthz"),

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import PasswordResetView
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
 from django.views.decorators.cache import never_cache
+
+from config import throttle
+from config.client_ip import client_ip
 
 
 @login_not_required
@@ -16,3 +20,18 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception:  # noqa: BLE001 - any database failure means unhealthy
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+class ThrottledPasswordResetView(PasswordResetView):
+    """Django's reset form with a limit per address and per e-mail (see config.throttle)."""
+
+    def form_valid(self, form):
+        answer, send = throttle.password_reset_allowed(
+            address=client_ip(self.request), email=form.cleaned_data["email"]
+        )
+        if not answer:
+            form.add_error(None, "Too many reset requests from your network. Try again in an hour.")
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        if not send:
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)

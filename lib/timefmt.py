@@ -6,6 +6,8 @@ import datetime
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
+from lib.dates import safe_astimezone
+
 EN_DASH = "\u2013"
 
 
@@ -14,7 +16,7 @@ def format_clock(moment: datetime.datetime) -> str:
 
 
 def format_day(moment: datetime.datetime, zone: ZoneInfo) -> str:
-    local = moment.astimezone(zone)
+    local = safe_astimezone(moment, zone)
     return f"{local:%A}, {local.day} {local:%B %Y}"
 
 
@@ -29,8 +31,8 @@ def format_span(
     """
     parts = []
     for zone, label in zones:
-        text = format_clock(start.astimezone(zone))
+        text = format_clock(safe_astimezone(start, zone))
         if end is not None:
-            text += f" {EN_DASH} {format_clock(end.astimezone(zone))}"
+            text += f" {EN_DASH} {format_clock(safe_astimezone(end, zone))}"
         parts.append(f"{text} ({label})")
     return "/".join(parts)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from minutes.forms import DocumentForm
 from minutes.models import (
     ActionPoint,
     AgendaItem,
@@ -31,6 +32,8 @@ class AgendaItemInline(admin.StackedInline):
 
 
 class DocumentInline(admin.TabularInline):
+    # The editor's form: the same type and size checks on uploads.
+    form = DocumentForm
     model = Document
     extra = 0
 
@@ -126,6 +129,7 @@ class AttendanceAdmin(SimpleHistoryAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(SimpleHistoryAdmin):
+    form = DocumentForm
     list_display = ["title", "meeting", "agenda_item", "url", "file"]
     search_fields = ["title", "url"]
     autocomplete_fields = ["meeting", "agenda_item"]

@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
+from lib import dates
 from minutes.models import Decision, Topic
 from participants.models import Body
 
@@ -28,13 +29,13 @@ class DecisionFilterSet(django_filters.FilterSet):
     topic = django_filters.ModelChoiceFilter(
         label="Topic", field_name="topics", queryset=Topic.objects.all(), empty_label="All topics"
     )
-    date_from = django_filters.DateFilter(
+    date_from = dates.DateFilter(
         label="From",
         field_name="agenda_item__meeting__start",
         lookup_expr="date__gte",
         widget=DATE_WIDGET,
     )
-    date_to = django_filters.DateFilter(
+    date_to = dates.DateFilter(
         label="To",
         field_name="agenda_item__meeting__start",
         lookup_expr="date__lte",

@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.forms import formset_factory, modelformset_factory
 
-from lib import due
+from lib import dates, due, uploads
 from lib.agenda import is_aob_title
 from minutes.models import (
     ActionPoint,
@@ -51,7 +51,7 @@ class MeetingForm(forms.Form):
         help_text="Leave empty for “Body Level (Modality) Meeting”, e.g. Executive Committee Principals (Virtual) Meeting.",
     )
     location = forms.CharField(max_length=200, required=False)
-    date = forms.DateField(widget=DATE)
+    date = dates.DateField(widget=DATE)
     start_time = forms.TimeField(
         widget=TIME, required=False, help_text="In the body's first time zone."
     )
@@ -196,7 +196,8 @@ class AttendanceForm(forms.ModelForm):
             self.add_error("represented_by", "Say who represented them.")
         if status != Attendance.Status.REPRESENTED and represented_by:
             self.add_error("status", "Choose “Represented” when somebody stood in.")
-        if represented_by and represented_by == self.instance.person:
+        # person_id, not person: a row whose id matches none of this meeting's has no person.
+        if represented_by and represented_by.pk == self.instance.person_id:
             self.add_error("represented_by", "Somebody cannot represent themselves.")
         return data
 
@@ -266,7 +267,7 @@ class ActionPointForm(forms.Form):
     owner_note = forms.CharField(
         max_length=200, required=False, label="Owner note", help_text="e.g. the Network."
     )
-    due_day = forms.DateField(
+    due_day = dates.DateField(
         widget=DATE, required=False, label="Due", help_text="Any day in the due period."
     )
     due_precision = forms.ChoiceField(
@@ -312,9 +313,20 @@ class DocumentForm(forms.ModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if upload and getattr(upload, "size", 0) > settings.UPLOAD_MAX_BYTES:
+        # A file already stored (the form re-shown for an existing row) was checked on upload.
+        if not upload or not hasattr(upload, "content_type"):
+            return upload
+        if upload.size > settings.UPLOAD_MAX_BYTES:
             limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
             raise forms.ValidationError(f"The file is larger than the {limit} MB limit.")
+        claimed = uploads.extension(upload.name)
+        if claimed not in uploads.ALLOWED:
+            raise forms.ValidationError(f"Upload a {uploads.LABEL} file.")
+        if not uploads.detect(upload, claimed=claimed):
+            raise forms.ValidationError(
+                f"This file is not the .{claimed} file its name says it is. "
+                f"Upload a {uploads.LABEL} file."
+            )
         return upload
 
     def clean(self) -> dict:
@@ -331,7 +343,7 @@ DocumentFormSet = modelformset_factory(Document, form=DocumentForm, extra=2, can
 
 
 class CirculateForm(forms.Form):
-    deadline_date = forms.DateField(widget=DATE, label="Deadline date")
+    deadline_date = dates.DateField(widget=DATE, label="Deadline date")
     deadline_time = forms.TimeField(widget=TIME, label="Deadline time", initial="17:00")
 
     def __init__(self, *args, meeting: Meeting, **kwargs):

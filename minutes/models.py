@@ -14,6 +14,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from lib import due
+from lib.dates import validate_in_window, window_condition
 from participants import roles
 from participants.models import Body, Organization, Person
 
@@ -106,16 +107,16 @@ class Meeting(models.Model):
         max_length=20, choices=Modality.choices, blank=True, help_text="Blank when not known."
     )
     location = models.CharField(max_length=200, blank=True)
-    start = models.DateTimeField()
-    end = models.DateTimeField(null=True, blank=True)
+    start = models.DateTimeField(validators=[validate_in_window])
+    end = models.DateTimeField(null=True, blank=True, validators=[validate_in_window])
     has_times = models.BooleanField(
         default=True, help_text="Off when only the date of the meeting is known."
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     opening_remarks = models.TextField(blank=True, help_text="Markdown.")
-    review_deadline = models.DateTimeField(null=True, blank=True)
-    circulated_at = models.DateTimeField(null=True, blank=True)
-    approved_at = models.DateTimeField(null=True, blank=True)
+    review_deadline = models.DateTimeField(null=True, blank=True, validators=[validate_in_window])
+    circulated_at = models.DateTimeField(null=True, blank=True, validators=[validate_in_window])
+    approved_at = models.DateTimeField(null=True, blank=True, validators=[validate_in_window])
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -146,6 +147,13 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="approved") | Q(approved_at__isnull=False),
                 name="meeting_approved_has_date",
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=window_condition(field, instant=True),
+                    name=f"meeting_{field}_in_window",
+                )
+                for field in ("start", "end", "review_deadline", "circulated_at", "approved_at")
             ),
         ]
         indexes = [
@@ -390,6 +398,7 @@ class SummaryEvent(models.Model):
         OBJECTED = "objected", "Silence broken by an objection"
         APPROVED = "approved", "Approved"
         REOPENED = "reopened", "Reopened for correction"
+        WITHDRAWN = "withdrawn", "Taken back to draft to be edited"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -400,11 +409,18 @@ class SummaryEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    at = models.DateTimeField()
+    at = models.DateTimeField(validators=[validate_in_window])
     note = models.TextField(blank=True)
+    # On a circulation: the text sent, so a later circulation can show what changed.
+    snapshot = models.TextField(blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=window_condition("at", instant=True), name="summaryevent_at_in_window"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} at {self.at:%Y-%m-%d %H:%M}"
@@ -516,12 +532,17 @@ class ActionPoint(models.Model):
     owner_note = models.CharField(
         max_length=200, blank=True, help_text='Who, when no one is named: "the Network".'
     )
-    due_date = models.DateField(null=True, blank=True, help_text="Last day of the due period.")
+    due_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Last day of the due period.",
+        validators=[validate_in_window],
+    )
     due_precision = models.CharField(
         max_length=10, choices=Precision.choices, default=Precision.NONE
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True, validators=[validate_in_window])
     closed_at_meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="closed_actions"
     )
@@ -549,6 +570,14 @@ class ActionPoint(models.Model):
                 condition=Q(status__in=["open", "in_progress"], closed_at__isnull=True)
                 | Q(status__in=["done", "dropped"], closed_at__isnull=False),
                 name="actionpoint_closed_iff_closed_at",
+            ),
+            models.CheckConstraint(
+                condition=window_condition("due_date", instant=False),
+                name="actionpoint_due_date_in_window",
+            ),
+            models.CheckConstraint(
+                condition=window_condition("closed_at", instant=True),
+                name="actionpoint_closed_at_in_window",
             ),
         ]
         indexes = [
@@ -599,12 +628,12 @@ class ActionUpdate(models.Model):
         on_delete=models.SET_NULL,
         related_name="action_updates",
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, validators=[validate_in_window])
     text = models.TextField()
     status_from = models.CharField(max_length=20, choices=ActionPoint.Status.choices, blank=True)
     status_to = models.CharField(max_length=20, choices=ActionPoint.Status.choices, blank=True)
-    due_date_from = models.DateField(null=True, blank=True)
-    due_date_to = models.DateField(null=True, blank=True)
+    due_date_from = models.DateField(null=True, blank=True, validators=[validate_in_window])
+    due_date_to = models.DateField(null=True, blank=True, validators=[validate_in_window])
     reviewed_at_meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="action_reviews"
     )
@@ -618,6 +647,17 @@ class ActionUpdate(models.Model):
             models.CheckConstraint(
                 condition=Q(status_to="") | ~Q(status_to=F("status_from")),
                 name="actionupdate_status_change_is_a_change",
+            ),
+            models.CheckConstraint(
+                condition=window_condition("created_at", instant=True),
+                name="actionupdate_created_at_in_window",
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=window_condition(field, instant=False),
+                    name=f"actionupdate_{field}_in_window",
+                )
+                for field in ("due_date_from", "due_date_to")
             ),
         ]
         indexes = [

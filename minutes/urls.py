@@ -22,6 +22,7 @@ urlpatterns = [
     path("meetings/<int:pk>/items/<int:item_pk>/remove/", views.item_remove, name="item_remove"),
     path("meetings/<int:pk>/history/", views.meeting_history, name="meeting_history"),
     path("meetings/<int:pk>/circulate/", views.meeting_circulate, name="meeting_circulate"),
+    path("meetings/<int:pk>/withdraw/", views.meeting_withdraw, name="meeting_withdraw"),
     path("meetings/<int:pk>/approve/", views.meeting_approve, name="meeting_approve"),
     path("meetings/<int:pk>/reopen/", views.meeting_reopen, name="meeting_reopen"),
     path("meetings/<int:pk>/comments/", views.comment_add, name="comment_add"),

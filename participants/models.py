@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from lib.dates import validate_in_window, window_condition
+
 
 class OrganizationQuerySet(models.QuerySet):
     def members_of(self, body: Body, on: datetime.date | None = None) -> OrganizationQuerySet:
@@ -63,6 +65,12 @@ class Organization(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reports:organization_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        # The check constraint names the primary key, which model forms leave out of their
+        # constraint validation: without this the admin would answer 500.
+        if self.pk is not None and self.parent_id == self.pk:
+            raise ValidationError({"parent": "An organisation cannot be its own parent."})
 
     @property
     def label(self) -> str:
@@ -136,8 +144,8 @@ class Position(models.Model):
     is_principal = models.BooleanField(
         default=False, help_text="Heads the organisation's delegation to the committee."
     )
-    start = models.DateField(null=True, blank=True)
-    end = models.DateField(null=True, blank=True)
+    start = models.DateField(null=True, blank=True, validators=[validate_in_window])
+    end = models.DateField(null=True, blank=True, validators=[validate_in_window])
     history = HistoricalRecords()
 
     objects = PositionQuerySet.as_manager()
@@ -148,6 +156,13 @@ class Position(models.Model):
             models.CheckConstraint(
                 condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=F("start")),
                 name="position_ends_after_start",
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=window_condition(field, instant=False),
+                    name=f"position_{field}_in_window",
+                )
+                for field in ("start", "end")
             ),
         ]
 
@@ -219,8 +234,8 @@ class BodyMembership(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="memberships"
     )
-    start = models.DateField(null=True, blank=True)
-    end = models.DateField(null=True, blank=True)
+    start = models.DateField(null=True, blank=True, validators=[validate_in_window])
+    end = models.DateField(null=True, blank=True, validators=[validate_in_window])
     is_rotating = models.BooleanField(default=False)
     history = HistoricalRecords()
 
@@ -231,7 +246,35 @@ class BodyMembership(models.Model):
                 condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=F("start")),
                 name="bodymembership_ends_after_start",
             ),
+            *(
+                models.CheckConstraint(
+                    condition=window_condition(field, instant=False),
+                    name=f"bodymembership_{field}_in_window",
+                )
+                for field in ("start", "end")
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.organization} on {self.body}"
+
+
+class PasswordResetRequest(models.Model):
+    """A password-reset e-mail asked for: counted to rate-limit requests per address and e-mail."""
+
+    address = models.GenericIPAddressField(null=True, blank=True)
+    # A digest, not the e-mail typed: the table says how often, never who.
+    email_digest = models.CharField(max_length=64)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [
+            # Requests from one address in the last hour.
+            models.Index(fields=["address", "at"], name="pwreset_address_at_idx"),
+            # Requests for one e-mail in the last hour.
+            models.Index(fields=["email_digest", "at"], name="pwreset_email_at_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Password reset from {self.address} at {self.at:%Y-%m-%d %H:%M}"

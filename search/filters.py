@@ -5,6 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import QuerySet
 
+from lib import dates
 from minutes.filters import DATE_WIDGET
 from minutes.models import ActionPoint, Topic
 from participants.models import Body, Organization
@@ -22,8 +23,8 @@ class SearchFilterSet(django_filters.FilterSet):
     body = django_filters.ModelChoiceFilter(
         label="Body", queryset=Body.objects.all(), empty_label="All bodies", method="noop"
     )
-    date_from = django_filters.DateFilter(label="From", widget=DATE_WIDGET, method="noop")
-    date_to = django_filters.DateFilter(label="To", widget=DATE_WIDGET, method="noop")
+    date_from = dates.DateFilter(label="From", widget=DATE_WIDGET, method="noop")
+    date_to = dates.DateFilter(label="To", widget=DATE_WIDGET, method="noop")
     topic = django_filters.ModelChoiceFilter(
         label="Topic", queryset=Topic.objects.all(), empty_label="All topics", method="noop"
     )

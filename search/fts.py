@@ -31,12 +31,19 @@ DOCUMENTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
 }
 
 
+# PostgreSQL refuses a tsvector over 1 MB, and with it the whole INSERT or UPDATE of the record.
+# Each column is indexed up to this many characters (at most about 5 bytes of vector per
+# character, for short words in four-byte scripts); the rest is stored and shown, only not
+# searchable.
+INDEXED_CHARS = 100_000
+
+
 def vector_sql(kind: str, row: str) -> str:
     """The weighted tsvector of one record; `row` is NEW in a trigger or the table's name."""
     _table, columns = DOCUMENTS[kind]
     return " || ".join(
-        f"setweight(to_tsvector('{CONFIG}'::regconfig, coalesce({row}.\"{column}\"::text, '')), "
-        f"'{weight}')"
+        f"setweight(to_tsvector('{CONFIG}'::regconfig, "
+        f"left(coalesce({row}.\"{column}\"::text, ''), {INDEXED_CHARS})), '{weight}')"
         for column, weight in columns
     )
 

@@ -7,6 +7,7 @@ import datetime
 from django import forms
 from django.conf import settings
 
+from lib import dates
 from minutes.models import AgendaItem, Attendance, Decision, Meeting
 from participants.models import Body
 from summaries import parser
@@ -46,7 +47,7 @@ class MeetingForm(forms.Form):
         choices=[("", "Not stated"), *Meeting.Modality.choices], required=False
     )
     location = forms.CharField(max_length=200, required=False)
-    date = forms.DateField(
+    date = dates.DateField(
         help_text="Day of the meeting (YYYY-MM-DD).",
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )

@@ -57,6 +57,7 @@ from minutes.services.review import (
     meeting_circulate,
     meeting_object,
     meeting_reopen,
+    meeting_withdraw,
     review_comment_add,
     review_comment_resolve,
 )
@@ -101,6 +102,7 @@ __all__ = [
     "meeting_create",
     "meeting_object",
     "meeting_reopen",
+    "meeting_withdraw",
     "meeting_update",
     "person_create_and_attend",
     "review_comment_add",

@@ -45,6 +45,12 @@ def ensure_editable(meeting: Meeting) -> None:
         raise MeetingLocked(
             "This summary is approved and locked. Reopen it for correction to change it."
         )
+    # Silence approves the text principals were sent: it changes only back in draft.
+    if meeting.status == Meeting.Status.CIRCULATED:
+        raise MeetingLocked(
+            "This summary is circulated for review. Take it back to draft, with a reason, "
+            "to edit it; then circulate it again."
+        )
 
 
 def claim_version(model: type[models.Model], pk: int, version: int, what: str) -> int:

@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from minutes import snapshot
 from minutes.models import AgendaItem, Meeting, ReviewComment, SummaryEvent
 from minutes.services.base import ServiceError, written_by
 from minutes.services.meetings import primary_zone
@@ -50,6 +51,29 @@ def meeting_circulate(*, meeting: Meeting, by: User, deadline: datetime.datetime
             by=by,
             at=now,
             note=f"Deadline {deadline.astimezone(primary_zone(meeting)):%d %B %Y %H.%M}",
+            snapshot=snapshot.summary_text(meeting),
+        )
+    return meeting
+
+
+def meeting_withdraw(*, meeting: Meeting, by: User, reason: str) -> Meeting:
+    """Take a circulated summary back to draft to edit it; the review starts again."""
+    if not reason.strip():
+        raise ServiceError("Give the reason for taking the summary back.")
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.status != Meeting.Status.CIRCULATED:
+            raise ServiceError("Only a circulated summary can be taken back to draft.")
+        meeting.status = Meeting.Status.DRAFT
+        meeting.review_deadline = None
+        meeting.version += 1
+        written_by(meeting, by).save()
+        SummaryEvent.objects.create(
+            meeting=meeting,
+            kind=SummaryEvent.Kind.WITHDRAWN,
+            by=by,
+            at=timezone.now(),
+            note=reason,
         )
     return meeting
 

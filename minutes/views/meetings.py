@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from minutes import forms, history, services
+from minutes import forms, history, services, snapshot
 from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.follow_up import follow_up_context
 from minutes.models import AgendaItem, Document, Meeting, ReviewComment, SummaryEvent
@@ -100,6 +100,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "aob_items": [i for i in items if i.kind == "aob"],
         "comments": comments,
         "events": list(meeting.events.all()),
+        "changes": snapshot.changes_since_sent(list(meeting.events.all())),
         "comment_form": (
             forms.ReviewCommentForm(items=items, initial={"agenda_item": request.GET.get("on")})
             if reviewing
@@ -584,7 +585,10 @@ def meeting_circulate(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_editing(request, pk)
     form = forms.CirculateForm(request.POST, meeting=meeting)
     if not form.is_valid():
-        messages.error(request, "Give a deadline date and time to circulate the summary.")
+        problems = " ".join(dict.fromkeys(e for errors in form.errors.values() for e in errors))
+        messages.error(
+            request, f"Give a deadline date and time to circulate the summary. {problems}"
+        )
         return redirect(meeting)
     try:
         services.meeting_circulate(meeting=meeting, by=request.user, deadline=form.deadline())
@@ -592,6 +596,25 @@ def meeting_circulate(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(error))
     else:
         messages.success(request, "Circulated to the principals for review.")
+    return redirect(meeting)
+
+
+@require_POST
+@secretariat_required
+def meeting_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_editing(request, pk)
+    form = forms.ReopenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give the reason for taking the summary back to draft.")
+        return redirect(meeting)
+    try:
+        services.meeting_withdraw(
+            meeting=meeting, by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except services.ServiceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Back in draft. Circulate it again when the edits are done.")
     return redirect(meeting)
 
 

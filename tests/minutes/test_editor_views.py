@@ -396,6 +396,31 @@ def test_attendance_refuses_represented_without_a_representative(client_for, bod
     assert attendance.status == "present"
 
 
+def test_attendance_row_of_another_meeting_is_ignored_not_a_server_error(
+    client_for, body, secretariat
+):
+    meeting = make_meeting(body=body)
+    mine = make_attendance(meeting, make_person())
+    theirs = make_attendance(make_meeting(body=body), make_person())
+    response = client_for(secretariat).post(
+        reverse("minutes:meeting_attendance", args=[meeting.pk]),
+        {
+            "attendance-TOTAL_FORMS": "1",
+            "attendance-INITIAL_FORMS": "1",
+            "attendance-0-id": theirs.pk,
+            "attendance-0-position": "0",
+            "attendance-0-title": "Taken over",
+            "attendance-0-status": "represented",
+            "attendance-0-represented_by": mine.person_id,
+        },
+    )
+    # The formset skips a row it cannot find among this meeting's: nothing is written.
+    assert response.status_code == 302
+    theirs.refresh_from_db()
+    assert (theirs.title, theirs.status, theirs.represented_by_id) == ("", "present", None)
+    assert Attendance.objects.count() == 2
+
+
 def test_add_all_member_principals_in_one_click(
     client_for, body, secretariat, principal, other_principal
 ):
@@ -475,10 +500,10 @@ def test_upload_is_limited_and_served_only_to_readers(
     )
     assert "larger than" in too_big.content.decode()
     assert not Document.objects.exists()
-    client.post(url, {**data, "documents-0-file": SimpleUploadedFile("f.pdf", b"%PDF small")})
+    client.post(url, {**data, "documents-0-file": SimpleUploadedFile("f.pdf", b"%PDF-1.7 small")})
     document = Document.objects.get()
     assert document.agenda_item == item and document.file
-    assert b"".join(client.get(document.get_absolute_url()).streaming_content) == b"%PDF small"
+    assert b"".join(client.get(document.get_absolute_url()).streaming_content) == b"%PDF-1.7 small"
     # A principal may not fetch a draft's file.
     client.force_login(principal)
     assert client.get(document.get_absolute_url()).status_code == 404

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participants', '0002_groups'),
+        ('participants', '0004_password_reset_request'),
     ]
 
     operations = [
