@@ -14,7 +14,6 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from actions import ical, services
@@ -26,7 +25,7 @@ from lib.csvsafe import safe_row
 from minutes.access import get_meeting_for_user
 from minutes.follow_up import follow_up_context
 from minutes.models import ActionPoint, ActionUpdate, Meeting
-from participants import roles
+from participants import roles, zones
 
 PAGE_SIZE = 50
 
@@ -89,7 +88,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
             "actions": page.object_list,
             "query": query.urlencode(),
             "bulk_form": bulk_form,
-            "today": timezone.localdate(),
+            "today": zones.today(),
         },
     )
 
@@ -99,7 +98,7 @@ def action_export(request: HttpRequest) -> HttpResponse:
     """Exactly the rows of the filtered tracker (all pages), for Excel: UTF-8 with BOM."""
     action_filter = _tracker_filter(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
+    stamp = zones.today().isoformat()
     response["Content-Disposition"] = f'attachment; filename="action-points-{stamp}.csv"'
     response.write("\ufeff")
     writer = csv.writer(response)
@@ -123,7 +122,7 @@ def action_export(request: HttpRequest) -> HttpResponse:
             "URL",
         ]
     )
-    today = timezone.localdate()
+    today = zones.today()
     for action in action_filter.qs:
         meeting = action.agenda_item.meeting
         latest = action.latest_update
@@ -132,7 +131,7 @@ def action_export(request: HttpRequest) -> HttpResponse:
                 [
                     action.reference,
                     action.text,
-                    timezone.localdate(meeting.start).isoformat(),
+                    zones.local_date(meeting.start, meeting.body).isoformat(),
                     meeting.title,
                     action.agenda_item.title,
                     "; ".join(o.label for o in action.owner_organizations.all()),
@@ -142,9 +141,11 @@ def action_export(request: HttpRequest) -> HttpResponse:
                     action.due_date.isoformat() if action.due_date else "",
                     action.get_status_display(),
                     action.days_overdue(today),
-                    timezone.localdate(action.closed_at).isoformat() if action.closed_at else "",
+                    zones.local_date(action.closed_at, meeting.body).isoformat()
+                    if action.closed_at
+                    else "",
                     latest.text if latest else "",
-                    timezone.localdate(latest.created_at).isoformat() if latest else "",
+                    zones.local_date(latest.created_at, meeting.body).isoformat() if latest else "",
                     request.build_absolute_uri(action.get_absolute_url()),
                 ]
             )
@@ -233,7 +234,7 @@ def _render_detail(request, action, form, allowed, status=200):
             "meeting": action.agenda_item.meeting,
             "form": form,
             "can_update": allowed,
-            "today": timezone.localdate(),
+            "today": zones.today(),
         },
         status=status,
     )
@@ -400,7 +401,7 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
             .with_updates()
             .order_by("closed_at")
         )
-    today = timezone.localdate()
+    today = zones.today()
     context.update(
         {
             "overdue_count": sum(1 for row in rows if row.action.days_overdue(today)),

@@ -5,10 +5,8 @@ The summary page, its exports and the follow-up page of the actions app all show
 
 from __future__ import annotations
 
-from django.utils import timezone
-
 from minutes.models import ActionPoint, ActionUpdate, Meeting
-from participants import roles
+from participants import roles, zones
 
 
 def follow_up_context(meeting: Meeting, user) -> dict:
@@ -46,5 +44,5 @@ def follow_up_context(meeting: Meeting, user) -> dict:
         "follow_up_meeting": meeting,
         "follow_up_reviews": list(latest_by_action.values()),
         "follow_up_open": open_now,
-        "today": timezone.localdate(),
+        "today": zones.today(meeting.body),
     }

@@ -14,7 +14,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from lib import due
-from participants import roles
+from participants import roles, zones
 from participants.models import Body, Organization, Person
 
 
@@ -423,11 +423,11 @@ class ActionPointQuerySet(models.QuerySet):
         return self.exclude(status__in=ActionPoint.OPEN_STATUSES)
 
     def overdue(self, today: datetime.date | None = None) -> ActionPointQuerySet:
-        today = today or timezone.localdate()
+        today = today or zones.today()
         return self.open().filter(due_date__lt=today)
 
     def due_within(self, days: int, today: datetime.date | None = None) -> ActionPointQuerySet:
-        today = today or timezone.localdate()
+        today = today or zones.today()
         return self.open().filter(
             due_date__gte=today, due_date__lte=today + datetime.timedelta(days)
         )
@@ -442,9 +442,9 @@ class ActionPointQuerySet(models.QuerySet):
         return self.filter(agenda_item__meeting__body=body)
 
     def with_related(self) -> ActionPointQuerySet:
-        """What a list row shows: source meeting and item, owners."""
+        """What a list row shows: source meeting and item, owners, the body's zones for dates."""
         return self.select_related("agenda_item__meeting__body").prefetch_related(
-            "owner_organizations", "owner_people"
+            "owner_organizations", "owner_people", "agenda_item__meeting__body__time_zones"
         )
 
     def with_updates(self) -> ActionPointQuerySet:
@@ -573,7 +573,7 @@ class ActionPoint(models.Model):
     def days_overdue(self, today: datetime.date | None = None) -> int:
         if not self.is_open:
             return 0
-        return due.days_overdue(self.due_date, today or timezone.localdate())
+        return due.days_overdue(self.due_date, today or zones.today())
 
     @property
     def is_overdue(self) -> bool:

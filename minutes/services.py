@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from lib import due
+from lib import due, timefmt
 from minutes.models import (
     ActionPoint,
     AgendaItem,
@@ -26,7 +26,7 @@ from minutes.models import (
     SummaryEvent,
 )
 from minutes.references import next_reference
-from participants import roles
+from participants import roles, zones
 from participants.models import Organization, Person, Position
 
 
@@ -109,7 +109,7 @@ def attendance_add(*, meeting: Meeting, person: Person, by: User) -> Attendance:
         ensure_editable(meeting)
         if meeting.attendances.filter(person=person).exists():
             raise ServiceError(f"{person.name} is already on the list.")
-        day = meeting.start.astimezone(_primary_zone(meeting)).date()
+        day = zones.local_date(meeting.start, meeting.body)
         held = person.position_on(day) or person.positions.select_related("organization").first()
         last = meeting.attendances.aggregate(m=Max("position"))["m"]
         return Attendance.objects.create(
@@ -123,7 +123,7 @@ def attendance_add(*, meeting: Meeting, person: Person, by: User) -> Attendance:
 
 def attendance_add_members(*, meeting: Meeting, by: User) -> list[Attendance]:
     """Add the principal of every member organisation not yet listed: the usual attendance."""
-    day = meeting.start.astimezone(_primary_zone(meeting)).date()
+    day = zones.local_date(meeting.start, meeting.body)
     members = Organization.objects.members_of(meeting.body, on=day)
     positions = (
         Position.objects.on(day)
@@ -378,11 +378,6 @@ def action_point_update(
 # Review: the silence procedure ------------------------------------------------------------
 
 
-def _primary_zone(meeting: Meeting):
-    zone = meeting.body.time_zones.order_by("position").first()
-    return zone.tzinfo if zone else timezone.get_default_timezone()
-
-
 def can_review(user, meeting: Meeting, on: datetime.date | None = None) -> bool:
     """A principal whose organisation sits on the body today may comment and object."""
     if not roles.is_principal(user):
@@ -416,7 +411,7 @@ def meeting_circulate(*, meeting: Meeting, by: User, deadline: datetime.datetime
             kind=SummaryEvent.Kind.CIRCULATED,
             by=by,
             at=now,
-            note=f"Deadline {deadline.astimezone(_primary_zone(meeting)):%d %B %Y %H.%M}",
+            note=f"Deadline {timefmt.format_moment(deadline, *zones.entry_zone(meeting.body))}",
         )
     return meeting
 
@@ -438,7 +433,7 @@ def review_comment_add(
 ) -> ReviewComment:
     """A principal's comment; an objection also breaks silence and returns the draft."""
     now = timezone.now()
-    if not can_review(by, meeting, on=timezone.localdate()):
+    if not can_review(by, meeting):
         raise ServiceError("Only principals of the body's member organisations may comment.")
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise ServiceError("That agenda item belongs to another meeting.")

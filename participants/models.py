@@ -10,13 +10,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from participants import zones
 
 
 class OrganizationQuerySet(models.QuerySet):
     def members_of(self, body: Body, on: datetime.date | None = None) -> OrganizationQuerySet:
-        on = on or timezone.localdate()
+        on = on or zones.today(body)
         return self.filter(
             Q(memberships__body=body),
             Q(memberships__start__isnull=True) | Q(memberships__start__lte=on),
@@ -120,7 +121,7 @@ class PositionQuerySet(models.QuerySet):
         ).order_by("-start")
 
     def current(self) -> PositionQuerySet:
-        return self.on(timezone.localdate())
+        return self.on(zones.today())
 
 
 class Position(models.Model):

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from minutes.models import ActionPoint, Attendance, Decision, Meeting
-from participants import roles
+from participants import roles, zones
 from participants.models import Organization, Person, Position
 from reports import charts
 
@@ -45,7 +45,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    today = timezone.localdate()
+    today = zones.today()
     owed = list(
         ActionPoint.objects.visible_to(request.user)
         .filter(owner_organizations=organization)
@@ -130,7 +130,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "positions": person.all_positions,
             "actions": actions,
             "attendances": attendances,
-            "today": timezone.localdate(),
+            "today": zones.today(),
         },
     )
 
@@ -141,7 +141,7 @@ DASHBOARD_OWED_ROWS = 25
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
-    now, today = timezone.now(), timezone.localdate()
+    now, today = timezone.now(), zones.today()
     meetings = Meeting.objects.visible_to(user).select_related("body")
     actions = ActionPoint.objects.visible_to(user)
     is_secretariat = roles.is_secretariat(user)

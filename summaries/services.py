@@ -13,6 +13,7 @@ from django.db.models.functions import Lower
 
 from minutes import services as minutes_services
 from minutes.models import ActionPoint, AgendaItem, Attendance, Decision, Meeting
+from participants import zones
 from participants.models import Body, Organization, Person, Position
 from summaries import parser
 
@@ -102,8 +103,7 @@ def meeting_times(
     notes: list[str] = []
     if summary.date is None:
         return None, None, ["No date found."]
-    zones = list(body.time_zones.all())
-    default = zones[0].tzinfo if zones else datetime.UTC
+    default, default_label = zones.entry_zone(body)
     if not summary.times:
         notes.append("No start or end time found.")
         return None, None, notes
@@ -119,7 +119,7 @@ def meeting_times(
         if span.label:
             notes.append(
                 f"The time zone “{span.label}” is not one of {body}’s; "
-                f"the times were read as {zones[0].label if zones else 'UTC'}."
+                f"the times were read as {default_label}."
             )
     span, tz = chosen
     start = datetime.datetime.combine(

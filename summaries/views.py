@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from minutes.access import get_meeting_for_user
 from minutes.models import Meeting
-from participants import roles
+from participants import roles, zones
 from participants.models import Body
 from summaries import forms as import_forms
 from summaries import parser, services
@@ -102,8 +102,7 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("summaries:import_start")
     body = get_object_or_404(Body.objects.prefetch_related("time_zones"), pk=entry["body"])
     summary = parser.Summary.from_dict(entry["summary"])
-    zones = list(body.time_zones.all())
-    zone = zones[0].tzinfo if zones else timezone.get_default_timezone()
+    zone = zones.entry_zone(body)[0]
     start, end, time_notes = services.meeting_times(summary, body)
     initial = import_forms.initial_data(summary, zone, start, end)
     forms = import_forms.PreviewForms(request.POST or None, initial)
@@ -138,7 +137,7 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
             "unplaced": unplaced,
             "time_notes": time_notes,
             "proposals": services.proposals_for(participants, registry),
-            "zone_label": zones[0].label if zones else "",
+            "zone_label": zones.entry_zone(body)[1],
         },
         status=422 if request.method == "POST" else 200,
     )

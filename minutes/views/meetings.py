@@ -19,7 +19,7 @@ from minutes import forms, history, services
 from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.follow_up import follow_up_context
 from minutes.models import AgendaItem, Document, Meeting, ReviewComment, SummaryEvent
-from participants import roles
+from participants import roles, zones
 from participants.models import Person
 
 MEETINGS_PER_PAGE = 25
@@ -104,7 +104,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if reviewing
             else None
         ),
-        "zone_label": forms.primary_zone(meeting.body)[1] if is_secretariat else "",
+        "zone_label": zones.entry_zone(meeting.body)[1] if is_secretariat else "",
         **follow_up_context(meeting, request.user),
     }
     if is_secretariat:

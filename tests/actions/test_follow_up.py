@@ -165,11 +165,12 @@ def test_follow_up_page_shows_each_open_action_with_its_latest_entry(
     client = client_for(secretariat)
     url = reverse("actions:follow_up", args=[world.next.pk])
     # session, user, groups, meeting;
-    # to review: actions, owner orgs, owner people, logs;
-    # previous meeting; closed since: actions, owner orgs, owner people, logs;
+    # to review: actions, owner orgs, owner people, body zones, logs;
+    # previous meeting; closed since: actions, owner orgs, owner people, body zones, logs;
     # follow_up_context: reviews, their owner orgs, owner people; still open: actions,
-    # owner orgs, owner people, logs; the user's organisation for the nav.
-    with django_assert_num_queries(21):
+    # owner orgs, owner people, body zones, logs; the meeting body's zones for "today";
+    # the user's organisation for the nav.
+    with django_assert_num_queries(25):
         response = client.get(url)
     html = response.content.decode()
     assert "Develop a roadmap of the Regional Reviews process." in html
@@ -230,7 +231,9 @@ def test_summary_section_context_is_a_fixed_number_of_queries(
     make_update(extra)
     make_update(extra)
     secretariat._group_names = frozenset({"Secretariat"})  # role already known this request
-    with django_assert_num_queries(7):
+    # reviews, owner orgs, owner people; still open: actions, owner orgs, owner people,
+    # body zones, logs; the meeting body's zones for "today".
+    with django_assert_num_queries(9):
         context = follow_up_context(world.next, secretariat)
     assert [r.action for r in context["follow_up_reviews"]] == [
         world.overdue_unhcr,

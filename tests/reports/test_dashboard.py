@@ -105,9 +105,9 @@ def test_secretariat_dashboard_query_count_is_fixed(
     _circulated(world)
     client = client_for(secretariat)
     # session, user, groups, the user's organisation, next meeting, awaiting review,
-    # bar chart, line chart (agreed, closed), overdue: rows, orgs, people, count;
-    # due soon: rows, orgs, people; recent decisions.
-    with django_assert_num_queries(17):
+    # bar chart, line chart (agreed, closed), overdue: rows, orgs, people, body zones, count;
+    # due soon: rows, orgs, people, body zones; recent decisions.
+    with django_assert_num_queries(19):
         response = client.get("/")
     assert response.context["overdue_count"] == 8
 
@@ -118,8 +118,8 @@ def test_principal_dashboard_query_count_is_fixed(
     _many(world, member_org, other_org)
     client = client_for(principal)
     # session, user, groups, the user's organisation, next meeting, awaiting review,
-    # bar chart, line chart (agreed, closed), owed: count, rows, orgs, people, logs.
-    with django_assert_num_queries(14):
+    # bar chart, line chart (agreed, closed), owed: count, rows, orgs, people, body zones, logs.
+    with django_assert_num_queries(15):
         response = client.get("/")
     assert len(response.context["owed"]) == 14
     assert response.context["owed_count"] == 14
