@@ -201,6 +201,7 @@ def _detail_queryset():
     return ActionPoint.objects.select_related(
         "agenda_item__meeting__body", "decision", "closed_at_meeting"
     ).prefetch_related(
+        "agenda_item__meeting__body__time_zones",
         "owner_organizations",
         "owner_people",
         "topics",
@@ -330,7 +331,9 @@ def _previous_meeting(meeting: Meeting) -> Meeting | None:
 @login_required
 def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     """Secretariat: review every open action of the body's earlier meetings, in one form."""
-    meeting = get_meeting_for_user(request, pk, Meeting.objects.select_related("body"))
+    meeting = get_meeting_for_user(
+        request, pk, Meeting.objects.select_related("body").prefetch_related("body__time_zones")
+    )
     _require_secretariat(request.user)
     to_review = list(
         ActionPoint.objects.for_follow_up(meeting)

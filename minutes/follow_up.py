@@ -19,12 +19,14 @@ def follow_up_context(meeting: Meeting, user) -> dict:
       of approved summaries.
     """
     reviews = ActionUpdate.objects.filter(reviewed_at_meeting=meeting).select_related(
-        "action__agenda_item__meeting", "author"
+        "action__agenda_item__meeting__body", "author"
     )
     if not roles.is_secretariat(user):
         reviews = reviews.filter(action__agenda_item__meeting__status__in=Meeting.PUBLIC_STATUSES)
     reviews = reviews.prefetch_related(
-        "action__owner_organizations", "action__owner_people"
+        "action__owner_organizations",
+        "action__owner_people",
+        "action__agenda_item__meeting__body__time_zones",
     ).order_by("action__agenda_item__meeting__start", "action__reference", "created_at", "pk")
     latest_by_action: dict[int, ActionUpdate] = {}
     for review in reviews:

@@ -142,7 +142,9 @@ DASHBOARD_OWED_ROWS = 25
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     now, today = timezone.now(), zones.today()
-    meetings = Meeting.objects.visible_to(user).select_related("body")
+    meetings = (
+        Meeting.objects.visible_to(user).select_related("body").prefetch_related("body__time_zones")
+    )
     actions = ActionPoint.objects.visible_to(user)
     is_secretariat = roles.is_secretariat(user)
     organization = roles.user_organization(user)
@@ -168,7 +170,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 ),
                 "recent_decisions": list(
                     Decision.objects.filter(agenda_item__meeting__in=meetings.values("pk"))
-                    .select_related("agenda_item__meeting")
+                    .select_related("agenda_item__meeting__body")
+                    .prefetch_related("agenda_item__meeting__body__time_zones")
                     .order_by("-agenda_item__meeting__start", "position")[:8]
                 ),
             }
