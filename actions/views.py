@@ -443,13 +443,24 @@ def _int(value) -> int | None:
 
 @login_required
 def calendar_settings(request: HttpRequest) -> HttpResponse:
-    """The user's private feed URL, and a button to regenerate it (revoking the old one)."""
-    token = services.calendar_token_for(request.user)
+    """The user's private feed URL, and a button to make it or regenerate it (revoking the old
+    one). The address is made on POST only: opening the page writes nothing."""
+    token = CalendarToken.objects.filter(user=request.user).first()
     if request.method == "POST":
-        token.regenerate()
-        messages.success(request, "A new calendar address was made; the old one no longer works.")
+        if token is None:
+            services.calendar_token_for(request.user)
+            messages.success(request, "Your private calendar address was made.")
+        else:
+            token.regenerate()
+            messages.success(
+                request, "A new calendar address was made; the old one no longer works."
+            )
         return redirect("actions:calendar_settings")
-    feed_url = request.build_absolute_uri(reverse("actions:calendar_feed", args=[token.token]))
+    feed_url = (
+        request.build_absolute_uri(reverse("actions:calendar_feed", args=[token.token]))
+        if token
+        else ""
+    )
     return render(request, "actions/calendar.html", {"token": token, "feed_url": feed_url})
 
 

@@ -41,7 +41,7 @@ def follow_up_context(meeting: Meeting, user) -> dict:
     )
     # An approved summary is a record of what the meeting reviewed; today's open list belongs
     # to summaries still being written or reviewed.
-    open_now = [] if meeting.status == Meeting.Status.APPROVED else list(still_open)
+    open_now = [] if meeting.effective_status == Meeting.Status.APPROVED else list(still_open)
     return {
         "follow_up_meeting": meeting,
         "follow_up_reviews": list(latest_by_action.values()),

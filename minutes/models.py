@@ -43,6 +43,18 @@ class MeetingQuerySet(models.QuerySet):
             return self
         return self.filter(status__in=Meeting.PUBLIC_STATUSES)
 
+    def in_effective_status(
+        self, status: str, now: datetime.datetime | None = None
+    ) -> MeetingQuerySet:
+        """Meetings whose effective status is `status` (see `Meeting.effective_status`)."""
+        now = now or timezone.now()
+        silent = Q(status=Meeting.Status.CIRCULATED, review_deadline__lte=now)
+        if status == Meeting.Status.APPROVED:
+            return self.filter(Q(status=status) | silent)
+        if status == Meeting.Status.CIRCULATED:
+            return self.filter(status=status).exclude(silent)
+        return self.filter(status=status)
+
     def with_summary(self) -> MeetingQuerySet:
         """Everything the summary page shows, in a fixed number of queries."""
         return self.select_related("body").prefetch_related(
@@ -165,9 +177,38 @@ class Meeting(models.Model):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": "The meeting cannot end before it starts."})
 
+    # The silence procedure takes effect at the deadline; the scheduled command
+    # `apply_review_deadlines` records it later. Until then every page reads the effective
+    # state from these properties, so no request has to write to show the truth.
+
+    @property
+    def silence_took_effect(self) -> bool:
+        """Circulated, and the deadline passed with no objection: approved by silence."""
+        return (
+            self.status == self.Status.CIRCULATED
+            and self.review_deadline is not None
+            and self.review_deadline <= timezone.now()
+        )
+
+    @property
+    def effective_status(self) -> str:
+        return self.Status.APPROVED if self.silence_took_effect else self.status
+
+    def get_effective_status_display(self) -> str:
+        return self.Status(self.effective_status).label
+
+    @property
+    def effective_approved_at(self) -> datetime.datetime | None:
+        return self.review_deadline if self.silence_took_effect else self.approved_at
+
+    def get_effective_approval_method_display(self) -> str:
+        if self.silence_took_effect:
+            return self.ApprovalMethod.SILENCE.label
+        return self.get_approval_method_display()
+
     @property
     def is_locked(self) -> bool:
-        return self.status == self.Status.APPROVED
+        return self.effective_status == self.Status.APPROVED
 
 
 class Attendance(models.Model):

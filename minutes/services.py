@@ -493,6 +493,11 @@ def meeting_approve(*, meeting: Meeting, by: User) -> Meeting:
     now = timezone.now()
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.silence_took_effect:
+            raise ServiceError(
+                "The deadline passed without objection: this summary is already approved by "
+                "silence."
+            )
         if meeting.status != Meeting.Status.CIRCULATED:
             raise ServiceError("Only a circulated summary can be approved.")
         _approve(meeting, by=by, at=now, method=Meeting.ApprovalMethod.EXPLICIT)
@@ -526,6 +531,10 @@ def meeting_reopen(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     now = timezone.now()
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.silence_took_effect:
+            # Approved by silence but not yet recorded by the sweep: the history must show
+            # the approval before the correction that reopens it.
+            _record_silence(meeting)
         if meeting.status != Meeting.Status.APPROVED:
             raise ServiceError("Only an approved summary can be reopened for correction.")
         meeting.status = Meeting.Status.DRAFT
@@ -541,26 +550,32 @@ def meeting_reopen(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     return meeting
 
 
-def apply_review_deadlines(
-    *, now: datetime.datetime, meeting_ids: Iterable[int] | None = None
-) -> list[Meeting]:
-    """Approve by silence every circulated summary whose deadline has passed.
+def apply_review_deadlines(*, now: datetime.datetime) -> list[Meeting]:
+    """Record the approval by silence of every circulated summary whose deadline has passed.
 
-    Runs from cron (`manage.py apply_review_deadlines`) and lazily when a page shows a meeting.
-    Rows are locked, so two sweeps at once approve each meeting once.
+    Only the scheduled command (`manage.py apply_review_deadlines`) calls this: pages read
+    `Meeting.effective_status` and never write. Safe on several servers at once: each meeting
+    is claimed in its own transaction under a row lock that other sweeps skip (SKIP LOCKED on
+    PostgreSQL) and is checked again under the lock, so each summary is approved once and a
+    second run finds nothing to do.
     """
     due_now = Meeting.objects.filter(status=Meeting.Status.CIRCULATED, review_deadline__lte=now)
-    if meeting_ids is not None:
-        due_now = due_now.filter(pk__in=list(meeting_ids))
-    # Most page views find nothing due: one plain query, no transaction.
-    if not due_now.exists():
-        return []
     approved = []
-    with transaction.atomic():
-        for meeting in due_now.select_for_update().select_related("body"):
-            # Silence took effect at the deadline, not when somebody noticed.
-            _approve(
-                meeting, by=None, at=meeting.review_deadline, method=Meeting.ApprovalMethod.SILENCE
+    for pk in list(due_now.order_by("review_deadline", "pk").values_list("pk", flat=True)):
+        with transaction.atomic():
+            meeting = (
+                due_now.filter(pk=pk)
+                .select_for_update(skip_locked=True, of=("self",))
+                .select_related("body")
+                .first()
             )
+            if meeting is None:
+                continue  # another sweep holds it, or an objection came first
+            _record_silence(meeting)
             approved.append(meeting)
     return approved
+
+
+def _record_silence(meeting: Meeting) -> None:
+    # Silence took effect at the deadline, not when the sweep noticed.
+    _approve(meeting, by=None, at=meeting.review_deadline, method=Meeting.ApprovalMethod.SILENCE)

@@ -153,7 +153,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "now": now,
         "next_meeting": meetings.filter(start__gte=now).order_by("start").first(),
         "awaiting_review": list(
-            meetings.filter(status=Meeting.Status.CIRCULATED).order_by("review_deadline")
+            meetings.in_effective_status(Meeting.Status.CIRCULATED, now).order_by("review_deadline")
         ),
         "organization": organization,
         "bar_chart": charts.open_actions_by_organization(actions),
