@@ -22,7 +22,7 @@ from actions.forms import ActionEditForm, BulkChangeForm, ProgressForm, ReviewFo
 from actions.models import CalendarToken
 from actions.services import InvalidChange, Review, StaleAction
 from lib.csvsafe import safe_row
-from minutes.access import get_meeting_for_user
+from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.follow_up import follow_up_context
 from minutes.models import ActionPoint, ActionUpdate, Meeting
 from participants import roles, zones
@@ -54,11 +54,6 @@ def can_update(user, action: ActionPoint) -> bool:
         and organization is not None
         and any(o.pk == organization.pk for o in action.owner_organizations.all())
     )
-
-
-def _require_secretariat(user) -> None:
-    if not roles.is_secretariat(user):
-        raise PermissionDenied("Only the secretariat can do this.")
 
 
 # The tracker ----------------------------------------------------------------------------------
@@ -163,10 +158,9 @@ def _parse_rows(values: list[str]) -> dict[int, int]:
     return rows
 
 
-@login_required
 @require_POST
+@secretariat_required
 def action_bulk(request: HttpRequest) -> HttpResponse:
-    _require_secretariat(request.user)
     rows = _parse_rows(request.POST.getlist("rows"))
     back = reverse("actions:action_list") + (
         "?" + request.POST["query"] if request.POST.get("query") else ""
@@ -273,11 +267,10 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, action, form, True, status=400)
 
 
-@login_required
+@secretariat_required
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Secretariat: correct text, owners, due date and topics, refusing a stale form."""
     action = get_action_for_user(request, pk, _detail_queryset())
-    _require_secretariat(request.user)
     if request.method == "POST":
         form = ActionEditForm(request.POST)
         if form.is_valid():
@@ -328,13 +321,12 @@ def _previous_meeting(meeting: Meeting) -> Meeting | None:
     )
 
 
-@login_required
+@secretariat_required
 def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     """Secretariat: review every open action of the body's earlier meetings, in one form."""
     meeting = get_meeting_for_user(
         request, pk, Meeting.objects.select_related("body").prefetch_related("body__time_zones")
     )
-    _require_secretariat(request.user)
     to_review = list(
         ActionPoint.objects.for_follow_up(meeting)
         .with_related()

@@ -8,15 +8,14 @@ import secrets
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from minutes.access import get_meeting_for_user
+from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.models import Meeting
-from participants import roles, zones
+from participants import zones
 from participants.models import Body
 from summaries import forms as import_forms
 from summaries import parser, services
@@ -30,11 +29,6 @@ log = logging.getLogger(__name__)
 SESSION_KEY = "documents_imports"
 # Pending previews kept per session; older ones are dropped so the session stays small.
 KEEP_PENDING = 3
-
-
-def _require_secretariat(request: HttpRequest) -> None:
-    if not roles.is_secretariat(request.user):
-        raise PermissionDenied("Only the secretariat imports summaries.")
 
 
 def _pending(request: HttpRequest) -> dict:
@@ -56,9 +50,8 @@ def _store(request: HttpRequest, body: Body, summary: parser.Summary, source: st
     return token
 
 
-@login_required
+@secretariat_required
 def import_start(request: HttpRequest) -> HttpResponse:
-    _require_secretariat(request)
     form = import_forms.ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         body = form.cleaned_data["body"]
@@ -93,9 +86,8 @@ def import_start(request: HttpRequest) -> HttpResponse:
     return render(request, "summaries/import_form.html", {"form": form})
 
 
-@login_required
+@secretariat_required
 def import_preview(request: HttpRequest, token: str) -> HttpResponse:
-    _require_secretariat(request)
     entry = _pending(request).get(token)
     if entry is None:
         messages.warning(request, "That import has expired or was already saved. Start again.")
