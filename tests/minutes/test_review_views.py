@@ -18,6 +18,9 @@ from tests.factories import (
     make_person,
 )
 
+# Review deadlines are counted from now: run on a pinned clock.
+pytestmark = pytest.mark.clock
+
 
 @pytest.fixture
 def circulated(body, secretariat):
