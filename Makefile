@@ -7,7 +7,7 @@ DEMO_PASSWORD ?= minutes-demo-2023
 export DEMO_PASSWORD
 
 # Property-based fuzzing of every form and the importer with a long budget (Hypothesis).
-.PHONY: run setup test test-e2e fuzz lint format migrations-check check-deploy demo clean \
+.PHONY: run setup test test-clocks test-e2e fuzz lint format migrations-check check-deploy demo clean \
 	node-tools loadtest backup-check
 
 # axe-core and the W3C Nu checker (vnu-jar) for the accessibility tests; only where npm exists
@@ -47,6 +47,12 @@ test: setup
 
 fuzz: setup
 	HYPOTHESIS_PROFILE=long $(PY) -m pytest -p no:warnings tests/fuzz $(PYTEST_ARGS)
+
+# The tests that depend on "now" (marked clock), at 02:30 UTC (New York still on the day
+# before) and at 14:00 UTC (both on the same day): a date taken in the wrong zone fails one.
+test-clocks: setup
+	MINUTES_TEST_CLOCK=02:30 $(PY) -m pytest -m clock $(PYTEST_ARGS)
+	MINUTES_TEST_CLOCK=14:00 $(PY) -m pytest -m clock $(PYTEST_ARGS)
 
 test-e2e: setup
 	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)

@@ -7,10 +7,10 @@ import functools
 import django_filters
 from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.utils import timezone
 
 from lib import dates
 from minutes.models import ActionPoint, Meeting, Topic
+from participants import zones
 from participants.models import Body, Organization, Person
 
 # Open work first, in the order a follow-up reads; undated actions last whatever the database.
@@ -124,7 +124,7 @@ class ActionPointFilter(django_filters.FilterSet):
     def filter_overdue(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.overdue(timezone.localdate())
+        return queryset.overdue(zones.today())
 
     def filter_sort(self, queryset, name, value):
         return queryset.order_by(*SORTS.get(value, SORTS["meeting"])[1])

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
 from django.utils import timezone
 from icalendar import Calendar, Event, Todo
 
 from minutes.models import ActionPoint, Meeting
-from participants import roles
+from participants import roles, zones
 
 DOMAIN = "minutes-tracker"
 TODO_STATUS = {
@@ -18,12 +17,6 @@ TODO_STATUS = {
     ActionPoint.Status.DONE: "COMPLETED",
     ActionPoint.Status.DROPPED: "CANCELLED",
 }
-
-
-def _zone(meeting: Meeting) -> datetime.tzinfo:
-    """The body's primary zone (the one times are entered in), else UTC."""
-    zones = list(meeting.body.time_zones.all())
-    return zoneinfo.ZoneInfo(zones[0].zone) if zones else datetime.UTC
 
 
 def feed_actions(user):
@@ -49,7 +42,7 @@ def build_feed(user, *, base_url: str) -> bytes:
         .order_by("start")
     )
     for meeting in meetings:
-        zone = _zone(meeting)
+        zone = zones.entry_zone(meeting.body)[0]
         event = Event()
         event.add("uid", f"meeting-{meeting.pk}@{DOMAIN}")
         event.add("dtstamp", now)

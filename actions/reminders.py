@@ -40,8 +40,9 @@ def actions_to_remind(days: int, today: datetime.date):
             agenda_item__meeting__status__in=Meeting.PUBLIC_STATUSES,
             due_date__lte=today + datetime.timedelta(days=days),
         )
-        .select_related("agenda_item__meeting")
+        .select_related("agenda_item__meeting__body")
         .prefetch_related(
+            "agenda_item__meeting__body__time_zones",
             "owner_people__user",
             Prefetch(
                 "owner_organizations__positions",

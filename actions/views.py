@@ -14,7 +14,6 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from actions import ical
@@ -24,10 +23,10 @@ from actions.models import CalendarToken
 from actions.services import calendar_token_for
 from lib.csvsafe import safe_row
 from minutes import services
-from minutes.access import get_meeting_for_user
+from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.follow_up import follow_up_context
 from minutes.models import ActionPoint, ActionUpdate, Meeting
-from participants import roles
+from participants import roles, zones
 
 PAGE_SIZE = 50
 
@@ -58,11 +57,6 @@ def can_update(user, action: ActionPoint) -> bool:
     )
 
 
-def _require_secretariat(user) -> None:
-    if not roles.is_secretariat(user):
-        raise PermissionDenied("Only the secretariat can do this.")
-
-
 # The tracker ----------------------------------------------------------------------------------
 
 
@@ -90,7 +84,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
             "actions": page.object_list,
             "query": query.urlencode(),
             "bulk_form": bulk_form,
-            "today": timezone.localdate(),
+            "today": zones.today(),
         },
     )
 
@@ -100,7 +94,7 @@ def action_export(request: HttpRequest) -> HttpResponse:
     """Exactly the rows of the filtered tracker (all pages), for Excel: UTF-8 with BOM."""
     action_filter = _tracker_filter(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
+    stamp = zones.today().isoformat()
     response["Content-Disposition"] = f'attachment; filename="action-points-{stamp}.csv"'
     response.write("\ufeff")
     writer = csv.writer(response)
@@ -124,7 +118,7 @@ def action_export(request: HttpRequest) -> HttpResponse:
             "URL",
         ]
     )
-    today = timezone.localdate()
+    today = zones.today()
     for action in action_filter.qs:
         meeting = action.agenda_item.meeting
         latest = action.latest_update
@@ -133,7 +127,7 @@ def action_export(request: HttpRequest) -> HttpResponse:
                 [
                     action.reference,
                     action.text,
-                    timezone.localdate(meeting.start).isoformat(),
+                    zones.local_date(meeting.start, meeting.body).isoformat(),
                     meeting.title,
                     action.agenda_item.title,
                     "; ".join(o.label for o in action.owner_organizations.all()),
@@ -143,9 +137,11 @@ def action_export(request: HttpRequest) -> HttpResponse:
                     action.due_date.isoformat() if action.due_date else "",
                     action.get_status_display(),
                     action.days_overdue(today),
-                    timezone.localdate(action.closed_at).isoformat() if action.closed_at else "",
+                    zones.local_date(action.closed_at, meeting.body).isoformat()
+                    if action.closed_at
+                    else "",
                     latest.text if latest else "",
-                    timezone.localdate(latest.created_at).isoformat() if latest else "",
+                    zones.local_date(latest.created_at, meeting.body).isoformat() if latest else "",
                     request.build_absolute_uri(action.get_absolute_url()),
                 ]
             )
@@ -163,10 +159,9 @@ def _parse_rows(values: list[str]) -> dict[int, int]:
     return rows
 
 
-@login_required
 @require_POST
+@secretariat_required
 def action_bulk(request: HttpRequest) -> HttpResponse:
-    _require_secretariat(request.user)
     rows = _parse_rows(request.POST.getlist("rows"))
     back = reverse("actions:action_list") + (
         "?" + request.POST["query"] if request.POST.get("query") else ""
@@ -206,6 +201,7 @@ def _detail_queryset():
     return ActionPoint.objects.select_related(
         "agenda_item__meeting__body", "decision", "closed_at_meeting"
     ).prefetch_related(
+        "agenda_item__meeting__body__time_zones",
         "owner_organizations",
         "owner_people",
         "topics",
@@ -239,7 +235,7 @@ def _render_detail(request, action, form, allowed, status=200):
             "meeting": action.agenda_item.meeting,
             "form": form,
             "can_update": allowed,
-            "today": timezone.localdate(),
+            "today": zones.today(),
         },
         status=status,
     )
@@ -282,11 +278,10 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, action, form, True, status=400)
 
 
-@login_required
+@secretariat_required
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Secretariat: correct text, owners, due date and topics, refusing a stale form."""
     action = get_action_for_user(request, pk, _detail_queryset())
-    _require_secretariat(request.user)
     if request.method == "POST":
         form = ActionEditForm(request.POST)
         if form.is_valid():
@@ -340,11 +335,12 @@ def _previous_meeting(meeting: Meeting) -> Meeting | None:
     )
 
 
-@login_required
+@secretariat_required
 def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     """Secretariat: review every open action of the body's earlier meetings, in one form."""
-    meeting = get_meeting_for_user(request, pk, Meeting.objects.select_related("body"))
-    _require_secretariat(request.user)
+    meeting = get_meeting_for_user(
+        request, pk, Meeting.objects.select_related("body").prefetch_related("body__time_zones")
+    )
     to_review = list(
         ActionPoint.objects.for_follow_up(meeting)
         .with_related()
@@ -419,7 +415,7 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
             .with_updates()
             .order_by("closed_at")
         )
-    today = timezone.localdate()
+    today = zones.today()
     context.update(
         {
             "overdue_count": sum(1 for row in rows if row.action.days_overdue(today)),
@@ -465,13 +461,24 @@ def _int(value) -> int | None:
 
 @login_required
 def calendar_settings(request: HttpRequest) -> HttpResponse:
-    """The user's private feed URL, and a button to regenerate it (revoking the old one)."""
-    token = calendar_token_for(request.user)
+    """The user's private feed URL, and a button to make it or regenerate it (revoking the old
+    one). The address is made on POST only: opening the page writes nothing."""
+    token = CalendarToken.objects.filter(user=request.user).first()
     if request.method == "POST":
-        token.regenerate()
-        messages.success(request, "A new calendar address was made; the old one no longer works.")
+        if token is None:
+            calendar_token_for(request.user)
+            messages.success(request, "Your private calendar address was made.")
+        else:
+            token.regenerate()
+            messages.success(
+                request, "A new calendar address was made; the old one no longer works."
+            )
         return redirect("actions:calendar_settings")
-    feed_url = request.build_absolute_uri(reverse("actions:calendar_feed", args=[token.token]))
+    feed_url = (
+        request.build_absolute_uri(reverse("actions:calendar_feed", args=[token.token]))
+        if token
+        else ""
+    )
     return render(request, "actions/calendar.html", {"token": token, "feed_url": feed_url})
 
 

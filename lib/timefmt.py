@@ -20,6 +20,13 @@ def format_day(moment: datetime.datetime, zone: ZoneInfo) -> str:
     return f"{local:%A}, {local.day} {local:%B %Y}"
 
 
+def format_moment(moment: datetime.datetime, zone: ZoneInfo, label: str = "") -> str:
+    """A moment on one zone's clock: "27 March 2023, 17.00 (NY time)"."""
+    local = moment.astimezone(zone)
+    text = f"{local.day} {local:%B %Y}, {format_clock(local)}"
+    return f"{text} ({label})" if label else text
+
+
 def format_span(
     start: datetime.datetime,
     end: datetime.datetime | None,

@@ -23,14 +23,23 @@ def get_meeting_for_user(request: HttpRequest, pk: int, queryset=None) -> Meetin
     return get_object_or_404(queryset.visible_to(request.user), pk=pk)
 
 
+def require_secretariat(user) -> None:
+    """The one "secretariat only" rule: PermissionDenied (403) for anyone else.
+
+    Views use the `secretariat_required` decorator; call this directly only where the check
+    cannot come first (e.g. inside a helper shared by several views).
+    """
+    if not roles.is_secretariat(user):
+        raise PermissionDenied("Only the secretariat may do this.")
+
+
 def secretariat_required(view: Callable) -> Callable:
     """Writes are the secretariat's: 403 for everyone else, before anything is looked up."""
 
     @login_required
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs):
-        if not roles.is_secretariat(request.user):
-            raise PermissionDenied("Only the secretariat may do this.")
+        require_secretariat(request.user)
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -5,10 +5,8 @@ The summary page, its exports and the follow-up page of the actions app all show
 
 from __future__ import annotations
 
-from django.utils import timezone
-
 from minutes.models import ActionPoint, ActionUpdate, Meeting
-from participants import roles
+from participants import roles, zones
 
 
 def follow_up_context(meeting: Meeting, user) -> dict:
@@ -21,12 +19,14 @@ def follow_up_context(meeting: Meeting, user) -> dict:
       of approved summaries.
     """
     reviews = ActionUpdate.objects.filter(reviewed_at_meeting=meeting).select_related(
-        "action__agenda_item__meeting", "author"
+        "action__agenda_item__meeting__body", "author"
     )
     if not roles.is_secretariat(user):
         reviews = reviews.filter(action__agenda_item__meeting__status__in=Meeting.PUBLIC_STATUSES)
     reviews = reviews.prefetch_related(
-        "action__owner_organizations", "action__owner_people"
+        "action__owner_organizations",
+        "action__owner_people",
+        "action__agenda_item__meeting__body__time_zones",
     ).order_by("action__agenda_item__meeting__start", "action__reference", "created_at", "pk")
     latest_by_action: dict[int, ActionUpdate] = {}
     for review in reviews:
@@ -41,10 +41,10 @@ def follow_up_context(meeting: Meeting, user) -> dict:
     )
     # An approved summary is a record of what the meeting reviewed; today's open list belongs
     # to summaries still being written or reviewed.
-    open_now = [] if meeting.status == Meeting.Status.APPROVED else list(still_open)
+    open_now = [] if meeting.effective_status == Meeting.Status.APPROVED else list(still_open)
     return {
         "follow_up_meeting": meeting,
         "follow_up_reviews": list(latest_by_action.values()),
         "follow_up_open": open_now,
-        "today": timezone.localdate(),
+        "today": zones.today(meeting.body),
     }

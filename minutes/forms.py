@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
@@ -21,22 +20,11 @@ from minutes.models import (
     ReviewComment,
     Topic,
 )
+from participants import zones
 from participants.models import Body, Organization, Person
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-def primary_zone(body: Body) -> tuple[ZoneInfo, str]:
-    """The zone times are entered in: the body's first display zone."""
-    # .all() rather than order_by(): the summary page has the zones prefetched (Meta orders them).
-    zones = list(body.time_zones.all()) if body else []
-    zone = zones[0] if zones else None
-    if zone is None:
-        from django.utils import timezone
-
-        return timezone.get_default_timezone(), settings.TIME_ZONE
-    return zone.tzinfo, zone.label
 
 
 class MeetingForm(forms.Form):
@@ -79,7 +67,7 @@ class MeetingForm(forms.Form):
 
     @staticmethod
     def initial_for(meeting: Meeting) -> dict:
-        zone, _label = primary_zone(meeting.body)
+        zone, _label = zones.entry_zone(meeting.body)
         start = meeting.start.astimezone(zone)
         end = meeting.end.astimezone(zone) if meeting.end else None
         return {
@@ -109,7 +97,7 @@ class MeetingForm(forms.Form):
         """Fields for Meeting, with times made aware in the primary zone (DST-correct)."""
         data = self.cleaned_data
         body = data["body"]
-        zone, _label = primary_zone(body)
+        zone, _label = zones.entry_zone(body)
         has_times = data.get("start_time") is not None
         start = datetime.datetime.combine(
             data["date"], data["start_time"] or datetime.time(0), tzinfo=zone
@@ -348,7 +336,7 @@ class CirculateForm(forms.Form):
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.zone, label = primary_zone(meeting.body)
+        self.zone, label = zones.entry_zone(meeting.body)
         self.fields["deadline_time"].label = f"Deadline time ({label})"
 
     def deadline(self) -> datetime.datetime:

@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from lib import due
 from lib.dates import validate_in_window, window_condition
-from participants import roles
+from participants import roles, zones
 from participants.models import Body, Organization, Person
 
 
@@ -43,6 +43,18 @@ class MeetingQuerySet(models.QuerySet):
         if roles.is_secretariat(user):
             return self
         return self.filter(status__in=Meeting.PUBLIC_STATUSES)
+
+    def in_effective_status(
+        self, status: str, now: datetime.datetime | None = None
+    ) -> MeetingQuerySet:
+        """Meetings whose effective status is `status` (see `Meeting.effective_status`)."""
+        now = now or timezone.now()
+        silent = Q(status=Meeting.Status.CIRCULATED, review_deadline__lte=now)
+        if status == Meeting.Status.APPROVED:
+            return self.filter(Q(status=status) | silent)
+        if status == Meeting.Status.CIRCULATED:
+            return self.filter(status=status).exclude(silent)
+        return self.filter(status=status)
 
     def with_summary(self) -> MeetingQuerySet:
         """Everything the summary page shows, in a fixed number of queries."""
@@ -173,9 +185,38 @@ class Meeting(models.Model):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": "The meeting cannot end before it starts."})
 
+    # The silence procedure takes effect at the deadline; the scheduled command
+    # `apply_review_deadlines` records it later. Until then every page reads the effective
+    # state from these properties, so no request has to write to show the truth.
+
+    @property
+    def silence_took_effect(self) -> bool:
+        """Circulated, and the deadline passed with no objection: approved by silence."""
+        return (
+            self.status == self.Status.CIRCULATED
+            and self.review_deadline is not None
+            and self.review_deadline <= timezone.now()
+        )
+
+    @property
+    def effective_status(self) -> str:
+        return self.Status.APPROVED if self.silence_took_effect else self.status
+
+    def get_effective_status_display(self) -> str:
+        return self.Status(self.effective_status).label
+
+    @property
+    def effective_approved_at(self) -> datetime.datetime | None:
+        return self.review_deadline if self.silence_took_effect else self.approved_at
+
+    def get_effective_approval_method_display(self) -> str:
+        if self.silence_took_effect:
+            return self.ApprovalMethod.SILENCE.label
+        return self.get_approval_method_display()
+
     @property
     def is_locked(self) -> bool:
-        return self.status == self.Status.APPROVED
+        return self.effective_status == self.Status.APPROVED
 
 
 class Attendance(models.Model):
@@ -439,11 +480,11 @@ class ActionPointQuerySet(models.QuerySet):
         return self.exclude(status__in=ActionPoint.OPEN_STATUSES)
 
     def overdue(self, today: datetime.date | None = None) -> ActionPointQuerySet:
-        today = today or timezone.localdate()
+        today = today or zones.today()
         return self.open().filter(due_date__lt=today)
 
     def due_within(self, days: int, today: datetime.date | None = None) -> ActionPointQuerySet:
-        today = today or timezone.localdate()
+        today = today or zones.today()
         return self.open().filter(
             due_date__gte=today, due_date__lte=today + datetime.timedelta(days)
         )
@@ -458,9 +499,9 @@ class ActionPointQuerySet(models.QuerySet):
         return self.filter(agenda_item__meeting__body=body)
 
     def with_related(self) -> ActionPointQuerySet:
-        """What a list row shows: source meeting and item, owners."""
+        """What a list row shows: source meeting and item, owners, the body's zones for dates."""
         return self.select_related("agenda_item__meeting__body").prefetch_related(
-            "owner_organizations", "owner_people"
+            "owner_organizations", "owner_people", "agenda_item__meeting__body__time_zones"
         )
 
     def with_updates(self) -> ActionPointQuerySet:
@@ -602,7 +643,7 @@ class ActionPoint(models.Model):
     def days_overdue(self, today: datetime.date | None = None) -> int:
         if not self.is_open:
             return 0
-        return due.days_overdue(self.due_date, today or timezone.localdate())
+        return due.days_overdue(self.due_date, today or zones.today())
 
     @property
     def is_overdue(self) -> bool:

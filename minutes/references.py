@@ -6,12 +6,11 @@ import re
 
 from django.db import models
 
+from participants import zones
+
 
 def reference_prefix(meeting, letter: str) -> str:
-    from participants.models import BodyTimeZone
-
-    zone = BodyTimeZone.objects.filter(body_id=meeting.body_id).order_by("position").first()
-    start = meeting.start.astimezone(zone.tzinfo) if zone else meeting.start
+    start = zones.local(meeting.start, meeting.body)
     return f"{meeting.body.short_name}/{start:%Y}/{start:%m}/{letter}"
 
 

@@ -14,11 +14,12 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from lib.dates import validate_in_window, window_condition
+from participants import zones
 
 
 class OrganizationQuerySet(models.QuerySet):
     def members_of(self, body: Body, on: datetime.date | None = None) -> OrganizationQuerySet:
-        on = on or timezone.localdate()
+        on = on or zones.today(body)
         return self.filter(
             Q(memberships__body=body),
             Q(memberships__start__isnull=True) | Q(memberships__start__lte=on),
@@ -130,7 +131,7 @@ class PositionQuerySet(models.QuerySet):
         ).order_by("-start")
 
     def current(self) -> PositionQuerySet:
-        return self.on(timezone.localdate())
+        return self.on(zones.today())
 
 
 class Position(models.Model):

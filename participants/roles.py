@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.utils import timezone
 
 SECRETARIAT = "Secretariat"
 PRINCIPALS = "Principals"
@@ -27,12 +26,13 @@ def is_principal(user: User | AnonymousUser) -> bool:
 
 def user_organization(user: User | AnonymousUser):
     """The organisation of the person linked to this login, by their current position."""
+    from participants import zones
     from participants.models import Organization, Position
 
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_organization"):
-        current = Position.objects.on(timezone.localdate()).filter(person__user=user)
+        current = Position.objects.on(zones.today()).filter(person__user=user)
         user._organization = (
             Organization.objects.filter(positions__in=current.values("pk")).order_by("pk").first()
         )

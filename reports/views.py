@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from minutes.models import ActionPoint, Attendance, Decision, Meeting
-from participants import roles
+from participants import roles, zones
 from participants.models import Organization, Person, Position
 from reports import charts
 
@@ -45,7 +45,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    today = timezone.localdate()
+    today = zones.today()
     owed = list(
         ActionPoint.objects.visible_to(request.user)
         .filter(owner_organizations=organization)
@@ -130,7 +130,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "positions": person.all_positions,
             "actions": actions,
             "attendances": attendances,
-            "today": timezone.localdate(),
+            "today": zones.today(),
         },
     )
 
@@ -141,8 +141,10 @@ DASHBOARD_OWED_ROWS = 25
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
-    now, today = timezone.now(), timezone.localdate()
-    meetings = Meeting.objects.visible_to(user).select_related("body")
+    now, today = timezone.now(), zones.today()
+    meetings = (
+        Meeting.objects.visible_to(user).select_related("body").prefetch_related("body__time_zones")
+    )
     actions = ActionPoint.objects.visible_to(user)
     is_secretariat = roles.is_secretariat(user)
     organization = roles.user_organization(user)
@@ -151,7 +153,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "now": now,
         "next_meeting": meetings.filter(start__gte=now).order_by("start").first(),
         "awaiting_review": list(
-            meetings.filter(status=Meeting.Status.CIRCULATED).order_by("review_deadline")
+            meetings.in_effective_status(Meeting.Status.CIRCULATED, now).order_by("review_deadline")
         ),
         "organization": organization,
         "bar_chart": charts.open_actions_by_organization(actions),
@@ -168,7 +170,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 ),
                 "recent_decisions": list(
                     Decision.objects.filter(agenda_item__meeting__in=meetings.values("pk"))
-                    .select_related("agenda_item__meeting")
+                    .select_related("agenda_item__meeting__body")
+                    .prefetch_related("agenda_item__meeting__body__time_zones")
                     .order_by("-agenda_item__meeting__start", "position")[:8]
                 ),
             }

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
 from lib import timefmt
+from participants import zones
 
 AGENDA_HEADING = "The agenda of the meeting included the following items:"
 
@@ -66,9 +65,8 @@ def aob_heading(item) -> str:
 
 
 def summary_layout(meeting) -> SummaryLayout:
-    zones = list(meeting.body.time_zones.all())
-    first = zones[0].tzinfo if zones else timezone.get_default_timezone()
-    labelled = [(z.tzinfo, z.label) for z in zones] or [(first, "")]
+    labelled = zones.body_zones(meeting.body)
+    first = labelled[0][0]
     attendances = list(meeting.attendances.all())
     items = list(meeting.agenda_items.all())
     laid_out = []
@@ -99,4 +97,5 @@ def summary_layout(meeting) -> SummaryLayout:
 def filename(meeting, extension: str) -> str:
     from django.utils.text import slugify
 
-    return f"{slugify(meeting.body.short_name)}-{meeting.start:%Y-%m-%d}-summary.{extension}"
+    day = zones.local_date(meeting.start, meeting.body)
+    return f"{slugify(meeting.body.short_name)}-{day:%Y-%m-%d}-summary.{extension}"

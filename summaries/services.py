@@ -14,6 +14,7 @@ from django.db.models.functions import Lower
 
 from minutes import services as minutes_services
 from minutes.models import ActionPoint, AgendaItem, Attendance, Decision, Meeting
+from participants import zones
 from participants.models import Body, Organization, Person, Position
 from summaries import parser
 from summaries.parser.confidence import unknown_zones
@@ -121,6 +122,7 @@ def meeting_times(
     """
     if summary.date is None:
         return None, None, ["No date found."]
+    default, default_label = zones.entry_zone(body)
     if not summary.times:
         return None, None, ["No start or end time found."]
     notes: list[str] = []
@@ -129,12 +131,10 @@ def meeting_times(
         None,
     )
     if chosen is None:
-        zones = list(body.time_zones.all())
         span = summary.times[0]
-        where = zones[0].label if zones else "UTC"
         said = f"The time zone “{span.label}” is not known" if span.label else "No time zone"
-        notes.append(f"{said}; the times were read as {where}. Check them.")
-        chosen = (span, zones[0].tzinfo if zones else datetime.UTC)
+        notes.append(f"{said}; the times were read as {default_label}. Check them.")
+        chosen = (span, default)
     span, tz = chosen
     start = datetime.datetime.combine(
         summary.date, datetime.time.fromisoformat(span.start), tzinfo=tz

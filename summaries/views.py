@@ -8,15 +8,14 @@ import secrets
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from minutes.access import get_meeting_for_user
+from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.models import Meeting
-from participants import roles
+from participants import zones
 from participants.models import Body
 from summaries import forms as import_forms
 from summaries import parser, services
@@ -30,11 +29,6 @@ log = logging.getLogger(__name__)
 SESSION_KEY = "documents_imports"
 # Pending previews kept per session; older ones are dropped so the session stays small.
 KEEP_PENDING = 3
-
-
-def _require_secretariat(request: HttpRequest) -> None:
-    if not roles.is_secretariat(request.user):
-        raise PermissionDenied("Only the secretariat imports summaries.")
 
 
 def _pending(request: HttpRequest) -> dict:
@@ -56,9 +50,8 @@ def _store(request: HttpRequest, body: Body, summary: parser.Summary, source: st
     return token
 
 
-@login_required
+@secretariat_required
 def import_start(request: HttpRequest) -> HttpResponse:
-    _require_secretariat(request)
     form = import_forms.ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         body = form.cleaned_data["body"]
@@ -97,17 +90,15 @@ def import_start(request: HttpRequest) -> HttpResponse:
     return render(request, "summaries/import_form.html", {"form": form})
 
 
-@login_required
+@secretariat_required
 def import_preview(request: HttpRequest, token: str) -> HttpResponse:
-    _require_secretariat(request)
     entry = _pending(request).get(token)
     if entry is None:
         messages.warning(request, "That import has expired or was already saved. Start again.")
         return redirect("summaries:import_start")
     body = get_object_or_404(Body.objects.prefetch_related("time_zones"), pk=entry["body"])
     summary = parser.Summary.from_dict(entry["summary"])
-    zones = list(body.time_zones.all())
-    zone = zones[0].tzinfo if zones else timezone.get_default_timezone()
+    zone = zones.entry_zone(body)[0]
     start, end, time_notes = services.meeting_times(summary, body)
     initial = import_forms.initial_data(summary, zone, start, end)
     forms = import_forms.PreviewForms(request.POST or None, initial)
@@ -148,7 +139,7 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
             "reading_flags": reading_flags,
             "flagged": flagged,
             "proposals": services.proposals_for(participants, registry),
-            "zone_label": zones[0].label if zones else "",
+            "zone_label": zones.entry_zone(body)[1],
         },
         status=422 if request.method == "POST" else 200,
     )

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import datetime
+import os
+
 import pytest
+import time_machine
 from django.db import connection
 
 from tests.factories import (
@@ -112,3 +116,41 @@ def _role_groups_survive_flushes(request):
 
     for name in (SECRETARIAT, PRINCIPALS):
         Group.objects.get_or_create(name=name)
+
+
+# Tests marked `clock` run at a pinned UTC time of day, on a fixed date unless the marker names
+# one (`@pytest.mark.clock(day=datetime.date(2024, 3, 1))`). MINUTES_TEST_CLOCK picks the time
+# of day ("02:30", when New York is still on the previous day; "14:00" when both agree), so CI
+# runs these tests under both clocks and a date computed in the wrong zone fails every time.
+CLOCK_ENV = "MINUTES_TEST_CLOCK"
+CLOCK_DEFAULT_TIME = "14:00"
+CLOCK_DEFAULT_DAY = datetime.date(2026, 11, 30)
+
+
+def pytest_collection_modifyitems(config, items):
+    """The actions' `world` is built around today: every test using it runs on a pinned clock."""
+    for item in items:
+        if "world" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("clock"):
+            item.add_marker(pytest.mark.clock)
+
+
+def pinned_moment(day: datetime.date | None = None) -> datetime.datetime:
+    raw = os.environ.get(CLOCK_ENV) or CLOCK_DEFAULT_TIME
+    try:
+        time_of_day = datetime.time.fromisoformat(raw)
+    except ValueError:
+        raise pytest.UsageError(
+            f"{CLOCK_ENV} must be a time of day such as 02:30, not {raw!r}"
+        ) from None
+    return datetime.datetime.combine(day or CLOCK_DEFAULT_DAY, time_of_day, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock(request):
+    marker = request.node.get_closest_marker("clock")
+    if marker is None:
+        yield None
+        return
+    moment = pinned_moment(marker.kwargs.get("day"))
+    with time_machine.travel(moment, tick=True):
+        yield moment

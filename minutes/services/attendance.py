@@ -10,7 +10,7 @@ from django.db.models import Max
 
 from minutes.models import Attendance, Meeting
 from minutes.services.base import ServiceError, claim_version, ensure_editable, written_by
-from minutes.services.meetings import primary_zone
+from participants import zones
 from participants.models import Organization, Person, Position
 
 
@@ -31,7 +31,7 @@ def attendance_add(*, meeting: Meeting, person: Person, by: User) -> Attendance:
         ensure_editable(meeting)
         if meeting.attendances.filter(person=person).exists():
             raise ServiceError(f"{person.name} is already on the list.")
-        day = meeting.start.astimezone(primary_zone(meeting)).date()
+        day = zones.local_date(meeting.start, meeting.body)
         held = person.position_on(day) or person.positions.select_related("organization").first()
         return _create(
             by,
@@ -45,7 +45,7 @@ def attendance_add(*, meeting: Meeting, person: Person, by: User) -> Attendance:
 
 def attendance_add_members(*, meeting: Meeting, by: User) -> list[Attendance]:
     """Add the principal of every member organisation not yet listed: the usual attendance."""
-    day = meeting.start.astimezone(primary_zone(meeting)).date()
+    day = zones.local_date(meeting.start, meeting.body)
     members = Organization.objects.members_of(meeting.body, on=day)
     positions = (
         Position.objects.on(day)

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.utils import timezone
 
 from minutes.models import Meeting
 from minutes.services.base import claim_version, ensure_editable, written_by
@@ -20,12 +19,6 @@ def default_title(*, body, level: str, modality: str) -> str:
     if label:
         title += f" ({label})"
     return f"{title} Meeting"
-
-
-def primary_zone(meeting: Meeting):
-    """The zone the meeting's day is counted in: the body's first display zone."""
-    zone = meeting.body.time_zones.order_by("position").first()
-    return zone.tzinfo if zone else timezone.get_default_timezone()
 
 
 def meeting_create(*, by: User, data: dict[str, Any]) -> Meeting:

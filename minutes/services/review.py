@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from lib import timefmt
 from minutes import snapshot
 from minutes.models import AgendaItem, Meeting, ReviewComment, SummaryEvent
 from minutes.services.base import ServiceError, written_by
-from minutes.services.meetings import primary_zone
-from participants import roles
+from participants import roles, zones
 from participants.models import Organization
 
 
@@ -50,7 +49,7 @@ def meeting_circulate(*, meeting: Meeting, by: User, deadline: datetime.datetime
             kind=SummaryEvent.Kind.CIRCULATED,
             by=by,
             at=now,
-            note=f"Deadline {deadline.astimezone(primary_zone(meeting)):%d %B %Y %H.%M}",
+            note=f"Deadline {timefmt.format_moment(deadline, *zones.entry_zone(meeting.body))}",
             snapshot=snapshot.summary_text(meeting),
         )
     return meeting
@@ -62,6 +61,11 @@ def meeting_withdraw(*, meeting: Meeting, by: User, reason: str) -> Meeting:
         raise ServiceError("Give the reason for taking the summary back.")
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.silence_took_effect:
+            raise ServiceError(
+                "The deadline passed without objection: this summary is approved by silence. "
+                "Reopen it for correction instead."
+            )
         if meeting.status != Meeting.Status.CIRCULATED:
             raise ServiceError("Only a circulated summary can be taken back to draft.")
         meeting.status = Meeting.Status.DRAFT
@@ -95,7 +99,7 @@ def review_comment_add(
 ) -> ReviewComment:
     """A principal's comment; an objection also breaks silence and returns the draft."""
     now = timezone.now()
-    if not can_review(by, meeting, on=timezone.localdate()):
+    if not can_review(by, meeting):
         raise ServiceError("Only principals of the body's member organisations may comment.")
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise ServiceError("That agenda item belongs to another meeting.")
@@ -156,6 +160,11 @@ def meeting_approve(*, meeting: Meeting, by: User) -> Meeting:
     now = timezone.now()
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.silence_took_effect:
+            raise ServiceError(
+                "The deadline passed without objection: this summary is already approved by "
+                "silence."
+            )
         if meeting.status != Meeting.Status.CIRCULATED:
             raise ServiceError("Only a circulated summary can be approved.")
         _approve(meeting, by=by, at=now, method=Meeting.ApprovalMethod.EXPLICIT)
@@ -189,6 +198,10 @@ def meeting_reopen(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     now = timezone.now()
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.silence_took_effect:
+            # Approved by silence but not yet recorded by the sweep: the history must show
+            # the approval before the correction that reopens it.
+            _record_silence(meeting)
         if meeting.status != Meeting.Status.APPROVED:
             raise ServiceError("Only an approved summary can be reopened for correction.")
         meeting.status = Meeting.Status.DRAFT
@@ -204,26 +217,32 @@ def meeting_reopen(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     return meeting
 
 
-def apply_review_deadlines(
-    *, now: datetime.datetime, meeting_ids: Iterable[int] | None = None
-) -> list[Meeting]:
-    """Approve by silence every circulated summary whose deadline has passed.
+def apply_review_deadlines(*, now: datetime.datetime) -> list[Meeting]:
+    """Record the approval by silence of every circulated summary whose deadline has passed.
 
-    Runs from cron (`manage.py apply_review_deadlines`) and lazily when a page shows a meeting.
-    Rows are locked, so two sweeps at once approve each meeting once.
+    Only the scheduled command (`manage.py apply_review_deadlines`) calls this: pages read
+    `Meeting.effective_status` and never write. Safe on several servers at once: each meeting
+    is claimed in its own transaction under a row lock that other sweeps skip (SKIP LOCKED on
+    PostgreSQL) and is checked again under the lock, so each summary is approved once and a
+    second run finds nothing to do.
     """
     due_now = Meeting.objects.filter(status=Meeting.Status.CIRCULATED, review_deadline__lte=now)
-    if meeting_ids is not None:
-        due_now = due_now.filter(pk__in=list(meeting_ids))
-    # Most page views find nothing due: one plain query, no transaction.
-    if not due_now.exists():
-        return []
     approved = []
-    with transaction.atomic():
-        for meeting in due_now.select_for_update().select_related("body"):
-            # Silence took effect at the deadline, not when somebody noticed.
-            _approve(
-                meeting, by=None, at=meeting.review_deadline, method=Meeting.ApprovalMethod.SILENCE
+    for pk in list(due_now.order_by("review_deadline", "pk").values_list("pk", flat=True)):
+        with transaction.atomic():
+            meeting = (
+                due_now.filter(pk=pk)
+                .select_for_update(skip_locked=True, of=("self",))
+                .select_related("body")
+                .first()
             )
+            if meeting is None:
+                continue  # another sweep holds it, or an objection came first
+            _record_silence(meeting)
             approved.append(meeting)
     return approved
+
+
+def _record_silence(meeting: Meeting) -> None:
+    # Silence took effect at the deadline, not when the sweep noticed.
+    _approve(meeting, by=None, at=meeting.review_deadline, method=Meeting.ApprovalMethod.SILENCE)

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import datetime
+
 from django import template
+from django.templatetags.tz import do_timezone
 from django.utils.safestring import mark_safe
 
 from lib import timefmt
 from minutes.markup import render_markdown
+from participants import zones
 
 register = template.Library()
 
@@ -16,32 +20,32 @@ def markdown(text: str) -> str:
 
 @register.simple_tag
 def meeting_day(meeting) -> str:
-    zones = list(meeting.body.time_zones.all())
-    return timefmt.format_day(meeting.start, zones[0].tzinfo if zones else _default_zone())
+    return timefmt.format_day(meeting.start, zones.entry_zone(meeting.body)[0])
 
 
 @register.simple_tag
 def meeting_times(meeting) -> str:
-    zones = [(z.tzinfo, z.label) for z in meeting.body.time_zones.all()]
-    return timefmt.format_span(meeting.start, meeting.end, zones or [(_default_zone(), "")])
-
-
-def _default_zone():
-    from django.utils import timezone
-
-    return timezone.get_default_timezone()
+    return timefmt.format_span(meeting.start, meeting.end, zones.body_zones(meeting.body))
 
 
 @register.simple_tag
 def local_time(meeting, moment) -> str:
-    """A moment as the body's primary zone shows it: "27 March 2023 17.00 (NY time)"."""
+    """A moment as the body's entry zone shows it: "27 March 2023, 17.00 (NY time)"."""
     if moment is None:
         return ""
-    zones = list(meeting.body.time_zones.all())
-    zone, label = (zones[0].tzinfo, zones[0].label) if zones else (_default_zone(), "")
-    local = moment.astimezone(zone)
-    text = f"{local.day} {local:%B %Y}, {timefmt.format_clock(local)}"
-    return f"{text} ({label})" if label else text
+    return timefmt.format_moment(moment, *zones.entry_zone(meeting.body))
+
+
+@register.filter
+def body_time(moment: datetime.datetime | None, body=None):
+    """`moment` on the body's clock, for `date` to format: {{ m.start|body_time:m.body|date }}.
+
+    Without a body (or for a plain date) the deployment's zone applies, as `participants.zones`
+    documents; the result is never converted again to the server's zone.
+    """
+    if not isinstance(moment, datetime.datetime):
+        return moment
+    return do_timezone(moment, zones.entry_zone(body)[0] if body else zones.fallback_zone()[0])
 
 
 @register.filter

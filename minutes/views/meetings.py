@@ -12,14 +12,13 @@ from django.db.models import Prefetch, Q
 from django.forms import ModelChoiceField
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from minutes import forms, history, services, snapshot
 from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.follow_up import follow_up_context
 from minutes.models import AgendaItem, Document, Meeting, ReviewComment, SummaryEvent
-from participants import roles
+from participants import roles, zones
 from participants.models import Person
 
 MEETINGS_PER_PAGE = 25
@@ -43,7 +42,6 @@ def _refuse_if_locked(request: HttpRequest, meeting: Meeting) -> HttpResponse | 
 
 @login_required
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    services.apply_review_deadlines(now=timezone.now())
     is_secretariat = roles.is_secretariat(request.user)
     statuses = [s for s, _ in Meeting.Status.choices] if is_secretariat else Meeting.PUBLIC_STATUSES
     filters = forms.MeetingFilterForm(request.GET or None, statuses=statuses)
@@ -52,7 +50,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         if filters.cleaned_data["body"]:
             meetings = meetings.filter(body=filters.cleaned_data["body"])
         if filters.cleaned_data["status"]:
-            meetings = meetings.filter(status=filters.cleaned_data["status"])
+            meetings = meetings.in_effective_status(filters.cleaned_data["status"])
     page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -75,11 +73,6 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         Prefetch("events", queryset=SummaryEvent.objects.select_related("by")),
     )
     meeting = get_meeting_for_user(request, pk, queryset)
-    now = timezone.now()
-    if meeting.status == Meeting.Status.CIRCULATED and meeting.review_deadline <= now:
-        # Silence took effect while nobody was looking: apply it before showing the page.
-        services.apply_review_deadlines(now=now, meeting_ids=[meeting.pk])
-        return redirect(meeting)
     attendances = list(meeting.attendances.all())
     items = list(meeting.agenda_items.all())
     is_secretariat = roles.is_secretariat(request.user)
@@ -87,7 +80,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not is_secretariat:
         comments = [c for c in comments if c.author_id == request.user.pk]
     reviewing = (
-        meeting.status == Meeting.Status.CIRCULATED
+        meeting.effective_status == Meeting.Status.CIRCULATED
         and not is_secretariat
         and services.can_review(request.user, meeting)
     )
@@ -106,7 +99,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if reviewing
             else None
         ),
-        "zone_label": forms.primary_zone(meeting.body)[1] if is_secretariat else "",
+        "zone_label": zones.entry_zone(meeting.body)[1] if is_secretariat else "",
         **follow_up_context(meeting, request.user),
     }
     if is_secretariat:
@@ -249,6 +242,8 @@ def _save_attendance(request: HttpRequest, formset) -> None:
     """Every changed or removed row, or, if any of them is stale, none."""
     with transaction.atomic():
         for form in formset.initial_forms:
+            if form.instance.pk is None:
+                continue  # a posted row that is not one of this meeting's: nothing to save
             if form in formset.deleted_forms:
                 services.attendance_remove(
                     attendance=form.instance,
@@ -656,7 +651,6 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk, Meeting.objects.select_related("body"))
     if not services.can_review(request.user, meeting):
         raise PermissionDenied("Only principals of member organisations review summaries.")
-    services.apply_review_deadlines(now=timezone.now(), meeting_ids=[meeting.pk])
     items = list(meeting.agenda_items.order_by("position"))
     form = forms.ReviewCommentForm(request.POST, items=items)
     if not form.is_valid():

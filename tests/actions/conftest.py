@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from lib import due
 from minutes.models import ActionPoint, Meeting
+from participants import zones
 from tests.factories import make_action, make_item, make_meeting, make_update
 
 NY = ZoneInfo("America/New_York")
@@ -32,7 +33,8 @@ class World:
 
 
 def days_from_today(days: int) -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=days)
+    """Days from today as the body's entry zone (New York) counts them."""
+    return zones.today() + datetime.timedelta(days=days)
 
 
 @pytest.fixture

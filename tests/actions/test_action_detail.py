@@ -156,9 +156,9 @@ def test_action_page_query_count_is_fixed(
         make_update(action, text=f"Entry {n}", author=secretariat, reviewed_at_meeting=world.june)
     client = client_for(secretariat)
     # session, user, groups, the action with meeting/body/decision/closing meeting,
-    # owner orgs, owner people, topics, the log with authors and meetings,
+    # the body's zones, owner orgs, owner people, topics, the log with authors and meetings,
     # the form's meeting choices, the user's organisation (nav).
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(action.get_absolute_url())
     assert response.content.decode().count("progress-log__meta") == 7
 

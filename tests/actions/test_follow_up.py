@@ -8,6 +8,7 @@ from django.urls import reverse
 from lib import due
 from minutes.follow_up import follow_up_context
 from minutes.models import ActionPoint, ActionUpdate, Meeting
+from participants import zones
 from tests.factories import make_action, make_body, make_item, make_meeting, make_update
 
 
@@ -107,7 +108,7 @@ def test_recording_a_review_updates_each_action_and_its_log(client_for, secretar
     # The action's own page shows the review with the meeting it happened at.
     html = client_for(secretariat).get(world.overdue_unhcr.get_absolute_url()).content.decode()
     assert "Roadmap presented to Principals." in html
-    assert f"meeting of {world.next.start:%-d %B %Y}" in html
+    assert f"meeting of {zones.local(world.next.start, world.body):%-d %B %Y}" in html
 
 
 def test_a_review_with_a_mistake_writes_nothing(client_for, secretariat, world):
@@ -165,11 +166,12 @@ def test_follow_up_page_shows_each_open_action_with_its_latest_entry(
     client = client_for(secretariat)
     url = reverse("actions:follow_up", args=[world.next.pk])
     # session, user, groups, meeting;
-    # to review: actions, owner orgs, owner people, logs;
-    # previous meeting; closed since: actions, owner orgs, owner people, logs;
-    # follow_up_context: reviews, their owner orgs, owner people; still open: actions,
-    # owner orgs, owner people, logs; the user's organisation for the nav.
-    with django_assert_num_queries(21):
+    # to review: actions, owner orgs, owner people, body zones, logs;
+    # previous meeting; closed since: actions, owner orgs, owner people, body zones, logs;
+    # follow_up_context: reviews, their owner orgs, owner people, body zones; still open:
+    # actions, owner orgs, owner people, body zones, logs; the meeting body's zones (for
+    # "today" and its dates); the user's organisation for the nav.
+    with django_assert_num_queries(26):
         response = client.get(url)
     html = response.content.decode()
     assert "Develop a roadmap of the Regional Reviews process." in html
@@ -230,7 +232,9 @@ def test_summary_section_context_is_a_fixed_number_of_queries(
     make_update(extra)
     make_update(extra)
     secretariat._group_names = frozenset({"Secretariat"})  # role already known this request
-    with django_assert_num_queries(7):
+    # reviews, owner orgs, owner people, body zones; still open: actions, owner orgs, owner
+    # people, body zones, logs; the meeting body's zones for "today".
+    with django_assert_num_queries(10):
         context = follow_up_context(world.next, secretariat)
     assert [r.action for r in context["follow_up_reviews"]] == [
         world.overdue_unhcr,

@@ -65,6 +65,10 @@ def test_secretariat_feed_has_every_action_and_drafts(client, secretariat, world
 def test_regenerating_the_token_revokes_the_old_address(client_for, principal, world):
     client = client_for(principal)
     page = client.get(reverse("actions:calendar_settings"))
+    assert not CalendarToken.objects.filter(user=principal).exists()  # opening it writes nothing
+    assert "Make my private address" in page.content.decode()
+    assert client.post(reverse("actions:calendar_settings")).status_code == 302
+    page = client.get(reverse("actions:calendar_settings"))
     old = CalendarToken.objects.get(user=principal).token
     assert old in page.content.decode()
     response = client.post(reverse("actions:calendar_settings"))

@@ -107,14 +107,14 @@ def test_tracker_query_count_does_not_grow_with_rows(
         make_update(action)
         make_update(action)
     client = client_for(secretariat)
-    # session, user, groups, count, page of actions, owner orgs, owner people, logs;
-    # the filter form's choices: organisations, people, bodies, meetings, topics;
+    # session, user, groups, count, page of actions, owner orgs, owner people, body zones,
+    # logs; the filter form's choices: organisations, people, bodies, meetings, topics;
     # the bulk form's organisations and people; the user's organisation (nav).
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         response = client.get(TRACKER)
     assert len(response.context["actions"]) == 36  # 6 of the world, 30 here
-    # The export: session, user, groups, actions, owner orgs, owner people, logs.
-    with django_assert_num_queries(7):
+    # The export: session, user, groups, actions, owner orgs, owner people, body zones, logs.
+    with django_assert_num_queries(8):
         export = client.get(EXPORT)
     assert len(_csv_rows(export)) == 36
 

@@ -6,6 +6,8 @@ from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import strategies as st
 
+from lib.text import strip_bidi
+
 # Any text, including NUL, bidi controls, lone surrogates' neighbours and very long runs.
 TEXT = st.one_of(
     st.text(max_size=300),
@@ -56,5 +58,5 @@ def errors(response) -> list[str]:
 
 
 def stripped(value: str) -> str:
-    """What a Django CharField keeps of what was typed."""
-    return value.strip()
+    """What is kept of what was typed: bidi controls removed, then a CharField's strip."""
+    return strip_bidi(value).strip()

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import datetime
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +19,9 @@ from tests.factories import (
     make_meeting,
     make_person,
 )
+
+# Review deadlines are counted from now: run on a pinned clock.
+pytestmark = pytest.mark.clock
 
 
 @pytest.fixture
@@ -124,21 +129,27 @@ def test_nobody_comments_after_the_deadline(client_for, circulated, principal):
     assert response.status_code == 302
     assert not ReviewComment.objects.exists()
     circulated.refresh_from_db()
-    assert circulated.status == Meeting.Status.APPROVED
+    assert circulated.effective_status == Meeting.Status.APPROVED
+    assert circulated.status == Meeting.Status.CIRCULATED  # the scheduled command records it
 
 
-def test_viewing_a_summary_after_the_deadline_approves_it_by_silence(
+def test_viewing_a_summary_after_the_deadline_shows_it_approved_without_writing(
     client_for, circulated, principal
 ):
     deadline = timezone.now() - datetime.timedelta(minutes=1)
     Meeting.objects.filter(pk=circulated.pk).update(review_deadline=deadline)
-    response = client_for(principal).get(circulated.get_absolute_url(), follow=True)
+    response = client_for(principal).get(circulated.get_absolute_url())
+    assert response.status_code == 200  # no redirect: nothing to apply first
     html = response.content.decode()
     assert "Approved by silence on" in html
     assert "Comment on the summary or object to it" not in html
     circulated.refresh_from_db()
+    assert circulated.status == Meeting.Status.CIRCULATED
+    assert not circulated.events.filter(kind=SummaryEvent.Kind.APPROVED).exists()
+    call_command("apply_review_deadlines", stdout=StringIO())
+    circulated.refresh_from_db()
     assert circulated.approved_at == deadline
-    assert circulated.events.filter(kind=SummaryEvent.Kind.APPROVED, by=None).exists()
+    assert circulated.events.filter(kind=SummaryEvent.Kind.APPROVED, by=None).count() == 1
 
 
 def test_secretariat_approves_explicitly_then_corrects(client_for, circulated, secretariat):

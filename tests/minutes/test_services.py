@@ -13,6 +13,9 @@ from minutes.forms import MeetingForm
 from minutes.models import ActionPoint, AgendaItem, Meeting, ReviewComment, SummaryEvent
 from tests.factories import make_action, make_decision, make_item, make_meeting
 
+# Review deadlines are counted from now: run on a pinned clock.
+pytestmark = pytest.mark.clock
+
 NY = ZoneInfo("America/New_York")
 UTC = datetime.UTC
 

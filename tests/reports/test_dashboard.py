@@ -5,6 +5,7 @@ import datetime
 from django.utils import timezone
 
 from minutes.models import ActionPoint, Meeting
+from participants import zones
 from reports.charts import open_actions_by_organization, opened_closed_by_quarter
 from tests.actions.conftest import days_from_today
 from tests.factories import make_action, make_decision, make_item, make_meeting, make_update
@@ -26,7 +27,8 @@ def test_secretariat_dashboard_shows_what_needs_attention(client_for, secretaria
     assert world.next.get_absolute_url() in html  # next meeting
     assert f"/meetings/{world.next.pk}/follow-up/" in html
     assert circulated.get_absolute_url() in html  # awaiting review
-    assert f"{circulated.review_deadline:%-d %B %Y}" in html
+    # The deadline as the body's clock shows it, whatever the hour in UTC.
+    assert f"{zones.local(circulated.review_deadline, world.body):%-d %B %Y}" in html
     assert "Overdue action points (2)" in html
     assert "Develop a roadmap" in html
     assert "Prepare a note on children on the move." in html  # due in 10 days
@@ -104,10 +106,11 @@ def test_secretariat_dashboard_query_count_is_fixed(
     _many(world, member_org, other_org)
     _circulated(world)
     client = client_for(secretariat)
-    # session, user, groups, the user's organisation, next meeting, awaiting review,
-    # bar chart, line chart (agreed, closed), overdue: rows, orgs, people, count;
-    # due soon: rows, orgs, people; recent decisions.
-    with django_assert_num_queries(17):
+    # session, user, groups, the user's organisation, next meeting and its body's zones,
+    # awaiting review and their bodies' zones, bar chart, line chart (agreed, closed),
+    # overdue: rows, orgs, people, body zones, count; due soon: rows, orgs, people, body
+    # zones; recent decisions and their bodies' zones.
+    with django_assert_num_queries(22):
         response = client.get("/")
     assert response.context["overdue_count"] == 8
 
@@ -117,9 +120,10 @@ def test_principal_dashboard_query_count_is_fixed(
 ):
     _many(world, member_org, other_org)
     client = client_for(principal)
-    # session, user, groups, the user's organisation, next meeting, awaiting review,
-    # bar chart, line chart (agreed, closed), owed: count, rows, orgs, people, logs.
-    with django_assert_num_queries(14):
+    # session, user, groups, the user's organisation, next meeting and its body's zones,
+    # awaiting review (none), bar chart, line chart (agreed, closed), owed: count, rows, orgs,
+    # people, body zones, logs.
+    with django_assert_num_queries(16):
         response = client.get("/")
     assert len(response.context["owed"]) == 14
     assert response.context["owed_count"] == 14

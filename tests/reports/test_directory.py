@@ -73,8 +73,9 @@ def test_organisation_page_query_count_is_fixed(
             make_attendance(meeting, person)
     client = client_for(principal)
     # session, user, groups, organisation, its positions with people, owed actions,
-    # their owner orgs, owner people, logs, attendance, meetings held, user organisation.
-    with django_assert_num_queries(12):
+    # their owner orgs, owner people, body zones, logs, attendance, meetings held, user
+    # organisation.
+    with django_assert_num_queries(13):
         response = client.get(member_org.get_absolute_url())
     assert response.context["open_count"] == 8
     assert len(response.context["attendances"]) == 4
@@ -106,9 +107,9 @@ def test_person_pages_show_positions_attendance_and_actions(
     make_attendance(world.march, person)
     make_attendance(world.june, person)
     client = client_for(secretariat)
-    # session, user, groups, person, positions, actions, their orgs, people, attendance,
-    # user organisation.
-    with django_assert_num_queries(10):
+    # session, user, groups, person, positions, actions, their orgs, people, body zones,
+    # attendance, user organisation.
+    with django_assert_num_queries(11):
         html = client.get(person.get_absolute_url()).content.decode()
     assert "Deputy Director" in html
     assert "Chief of Staff" in html

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
 from actions.reminders import send_reminders
+from participants import zones
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
             raise SystemExit(2)
         count = send_reminders(
             days=days,
-            today=timezone.localdate(),
+            today=zones.today(),
             dry_run=dry_run,
             out=self.stdout.write,
         )

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from tqdm import tqdm
 
+from participants import zones
 from participants.models import Body
 from summaries import parser, services
 from summaries.readers import SUPPORTED, DocumentError, read_document
@@ -144,6 +145,6 @@ def _midnight(summary: parser.Summary, body: Body):
     """Midnight of the meeting's day in the body's first zone, when no time is written."""
     import datetime
 
-    zones = list(body.time_zones.all())
-    zone = zones[0].tzinfo if zones else datetime.UTC
-    return datetime.datetime.combine(summary.date, datetime.time(0, 0), tzinfo=zone)
+    return datetime.datetime.combine(
+        summary.date, datetime.time(0, 0), tzinfo=zones.entry_zone(body)[0]
+    )
