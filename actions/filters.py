@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
 
+from minutes import access
 from minutes.models import ActionPoint, Meeting, Topic
 from participants.models import Body, Organization, Person
 
@@ -85,8 +86,8 @@ class ActionPointFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, user=None, **kwargs):
         super().__init__(data, *args, **kwargs)
-        # Only meetings this user may see are offered (never a draft to a principal).
-        meetings = Meeting.objects.visible_to(user).select_related("body")
+        # Only meetings whose action points this user may see are offered.
+        meetings = access.meetings_with_content_for(user).select_related("body")
         self.filters["meeting"].queryset = meetings
         # Any visible meeting is accepted, but a select of years of meetings would weigh more
         # than the page: offer the most recent ones, and the chosen one wherever it is.
