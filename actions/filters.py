@@ -89,6 +89,9 @@ class ActionPointFilter(django_filters.FilterSet):
         # Only meetings whose action points this user may see are offered.
         meetings = access.meetings_with_content_for(user).select_related("body")
         self.filters["meeting"].queryset = meetings
+        self.filters["organization"].queryset = access.organizations_for(user)
+        self.filters["person"].queryset = access.people_for(user)
+        self.filters["body"].queryset = access.readable_bodies(user)
         # Any visible meeting is accepted, but a select of years of meetings would weigh more
         # than the page: offer the most recent ones, and the chosen one wherever it is.
         field = self.form.fields["meeting"]
