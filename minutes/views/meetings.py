@@ -70,8 +70,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     queryset = Meeting.objects.with_summary().prefetch_related(
         Prefetch(
             "review_comments",
-            queryset=ReviewComment.objects.select_related(
-                "author", "organization", "agenda_item", "resolved_by"
+            queryset=access.comments_for(
+                request.user,
+                ReviewComment.objects.select_related(
+                    "author", "organization", "agenda_item", "resolved_by"
+                ),
             ),
         ),
         Prefetch("events", queryset=SummaryEvent.objects.select_related("by")),
@@ -90,8 +93,6 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     items = list(meeting.agenda_items.all())
     is_secretariat = roles.is_secretariat(request.user)
     comments = list(meeting.review_comments.all())
-    if not is_secretariat:
-        comments = [c for c in comments if c.author_id == request.user.pk]
     reviewing = (
         meeting.status == Meeting.Status.CIRCULATED
         and not is_secretariat

@@ -65,10 +65,9 @@ def test_principal_of_another_organisation_gets_403_and_nothing_is_written(
     assert "Log progress" not in html
 
 
-def test_owner_person_may_log_progress_without_an_owning_organisation(
-    client_for, world, member_org
-):
-    person = make_person(name="Focal Point")
+def test_owner_person_may_log_progress_without_an_owning_organisation(client_for, world, other_org):
+    # A principal of a member organisation that does not own the action, named as its owner.
+    person = make_person(name="Focal Point", organization=other_org)
     user = make_user("focal", group=PRINCIPALS, person=person)
     world.unowned.owner_people.add(person)
     response = _progress(
