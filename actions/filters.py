@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
 
 from lib import dates
+from minutes import access
 from minutes.models import ActionPoint, Meeting, Topic
 from participants import zones
 from participants.models import Body, Organization, Person
@@ -86,9 +87,12 @@ class ActionPointFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, user=None, **kwargs):
         super().__init__(data, *args, **kwargs)
-        # Only meetings this user may see are offered (never a draft to a principal).
-        meetings = Meeting.objects.visible_to(user).select_related("body")
+        # Only meetings whose action points this user may see are offered.
+        meetings = access.meetings_with_content_for(user).select_related("body")
         self.filters["meeting"].queryset = meetings
+        self.filters["organization"].queryset = access.organizations_for(user)
+        self.filters["person"].queryset = access.people_for(user)
+        self.filters["body"].queryset = access.readable_bodies(user)
         # Any visible meeting is accepted, but a select of years of meetings would weigh more
         # than the page: offer the most recent ones, and the chosen one wherever it is.
         field = self.form.fields["meeting"]

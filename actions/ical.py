@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 from icalendar import Calendar, Event, Todo
 
+from minutes import access
 from minutes.models import ActionPoint, Meeting
 from participants import roles, zones
 
@@ -21,7 +22,7 @@ TODO_STATUS = {
 
 def feed_actions(user):
     """The secretariat follows every action; anyone else the actions they or their org owe."""
-    actions = ActionPoint.objects.visible_to(user)
+    actions = access.actions_for(user)
     if not roles.is_secretariat(user):
         actions = actions.owned_by_user(user)
     return actions.select_related("agenda_item__meeting").order_by("due_date", "pk")
@@ -36,7 +37,7 @@ def build_feed(user, *, base_url: str) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Minutes Tracker")
     meetings = (
-        Meeting.objects.visible_to(user)
+        access.meetings_for(user)
         .select_related("body")
         .prefetch_related("body__time_zones")
         .order_by("start")

@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
 from actions.models import ReminderLog
+from minutes import access
 from minutes.models import ActionPoint
 from participants.models import Person, Position
 
@@ -31,15 +32,10 @@ class Digest:
 
 
 def actions_to_remind(days: int, today: datetime.date):
-    """Open actions of circulated or approved meetings, overdue or due within `days`."""
-    from minutes.models import Meeting
-
+    """Open released actions (minutes.access.actions_released), overdue or due within `days`."""
     return (
-        ActionPoint.objects.open()
-        .filter(
-            agenda_item__meeting__status__in=Meeting.PUBLIC_STATUSES,
-            due_date__lte=today + datetime.timedelta(days=days),
-        )
+        access.actions_released(ActionPoint.objects.open())
+        .filter(due_date__lte=today + datetime.timedelta(days=days))
         .select_related("agenda_item__meeting__body")
         .prefetch_related(
             "agenda_item__meeting__body__time_zones",

@@ -22,7 +22,7 @@ from actions.forms import ActionEditForm, BulkChangeForm, ProgressForm, ReviewFo
 from actions.models import CalendarToken
 from actions.services import calendar_token_for
 from lib.csvsafe import safe_row
-from minutes import services
+from minutes import access, services
 from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.follow_up import follow_up_context
 from minutes.models import ActionPoint, ActionUpdate, Meeting
@@ -35,18 +35,20 @@ PAGE_SIZE = 50
 
 
 def get_action_for_user(request: HttpRequest, pk: int, queryset=None) -> ActionPoint:
-    """The action if this user may see it (never one from a draft for a principal); else 404."""
-    queryset = ActionPoint.objects.all() if queryset is None else queryset
-    return get_object_or_404(queryset.visible_to(request.user), pk=pk)
+    """The action if this user may see it (minutes.access.actions_for); else 404."""
+    return get_object_or_404(access.actions_for(request.user, queryset), pk=pk)
 
 
 def can_update(user, action: ActionPoint) -> bool:
-    """Secretariat, or a principal of an owning organisation, or the owner person themself.
+    """Secretariat, or a principal of an owning organisation, or the owner person themself,
+    on an action whose meeting's record they may read.
 
     Reads `owner_organizations` and `owner_people` through `.all()` so a prefetch serves it.
     """
     if roles.is_secretariat(user):
         return True
+    if not access.can_read_content(user, action.agenda_item.meeting):
+        return False
     if any(p.user_id == user.pk for p in action.owner_people.all()):
         return True
     organization = roles.user_organization(user)
@@ -61,7 +63,11 @@ def can_update(user, action: ActionPoint) -> bool:
 
 
 def _tracker_filter(request: HttpRequest) -> ActionPointFilter:
-    actions = ActionPoint.objects.visible_to(request.user).with_related().with_updates()
+    actions = (
+        access.actions_for(request.user)
+        .with_related()
+        .with_updates(access.updates_for(request.user))
+    )
     return ActionPointFilter(request.GET or None, queryset=actions, user=request.user)
 
 
@@ -197,7 +203,7 @@ def action_bulk(request: HttpRequest) -> HttpResponse:
 # One action point -----------------------------------------------------------------------------
 
 
-def _detail_queryset():
+def _detail_queryset(user):
     return ActionPoint.objects.select_related(
         "agenda_item__meeting__body", "decision", "closed_at_meeting"
     ).prefetch_related(
@@ -208,9 +214,9 @@ def _detail_queryset():
         # The whole log, oldest first, with who wrote it and where it was reviewed.
         Prefetch(
             "updates",
-            queryset=ActionUpdate.objects.select_related("author", "reviewed_at_meeting").order_by(
-                "created_at", "pk"
-            ),
+            queryset=access.updates_for(user)
+            .select_related("author", "reviewed_at_meeting")
+            .order_by("created_at", "pk"),
             to_attr="log",
         ),
     )
@@ -218,7 +224,7 @@ def _detail_queryset():
 
 @login_required
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    action = get_action_for_user(request, pk, _detail_queryset())
+    action = get_action_for_user(request, pk, _detail_queryset(request.user))
     allowed = can_update(request.user, action)
     form = None
     if allowed:
@@ -244,7 +250,7 @@ def _render_detail(request, action, form, allowed, status=200):
 @login_required
 @require_POST
 def action_update(request: HttpRequest, pk: int) -> HttpResponse:
-    action = get_action_for_user(request, pk, _detail_queryset())
+    action = get_action_for_user(request, pk, _detail_queryset(request.user))
     if not can_update(request.user, action):
         raise PermissionDenied("Only the secretariat and the owners can log progress.")
     form = ProgressForm(request.POST, action=action, can_review=roles.is_secretariat(request.user))
@@ -263,7 +269,7 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except services.StaleEdit as error:
             messages.error(request, str(error))
-            fresh = get_action_for_user(request, pk, _detail_queryset())
+            fresh = get_action_for_user(request, pk, _detail_queryset(request.user))
             form = ProgressForm(
                 _with_version(request.POST, fresh.version),
                 action=fresh,
@@ -281,7 +287,7 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
 @secretariat_required
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Secretariat: correct text, owners, due date and topics, refusing a stale form."""
-    action = get_action_for_user(request, pk, _detail_queryset())
+    action = get_action_for_user(request, pk, _detail_queryset(request.user))
     if request.method == "POST":
         form = ActionEditForm(request.POST)
         if form.is_valid():
@@ -301,7 +307,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             except services.StaleEdit as error:
                 messages.error(request, str(error))
-                saved = get_action_for_user(request, pk, _detail_queryset())
+                saved = get_action_for_user(request, pk, _detail_queryset(request.user))
                 form = ActionEditForm(_with_version(request.POST, saved.version))
                 form.is_valid()
                 return render(

@@ -10,17 +10,30 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from minutes.models import Meeting
+from minutes.models import (
+    ActionPoint,
+    ActionUpdate,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Document,
+    Meeting,
+    ReviewComment,
+    SummaryEvent,
+)
 from participants import roles
+from participants.models import Body, BodyMembership, Organization, Person, Position
 
 
 def get_meeting_for_user(request: HttpRequest, pk: int, queryset=None) -> Meeting:
     """The meeting if this user may read it; 404 otherwise, so drafts do not even exist."""
     queryset = Meeting.objects.all() if queryset is None else queryset
-    return get_object_or_404(queryset.visible_to(request.user), pk=pk)
+    return get_object_or_404(meetings_for(request.user, queryset), pk=pk)
 
 
 def require_secretariat(user) -> None:
@@ -43,3 +56,225 @@ def secretariat_required(view: Callable) -> Callable:
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+# The visibility policy -------------------------------------------------------------------
+#
+# Every page, list, export, feed, count, search and e-mail that shows the meeting record to
+# somebody reads it through the functions below; nothing else in the project spells out who
+# sees what. The rules:
+#
+# Roles. The secretariat (the "Secretariat" group, and superusers) sees everything. Principals
+# (the "Principals" group) see what is described below. A login with neither role sees nothing:
+# `has_role` is False, NoRoleMiddleware answers every app page with a 403 page saying so, and
+# every function here returns an empty queryset for it.
+#
+# Meetings. A principal sees the meetings of the bodies their organisation sits on *today*
+# (a BodyMembership whose dates cover today, for any organisation of their current positions),
+# and of every body marked `open_to_all_principals`. Membership is judged today rather than on
+# the meeting's date: a seat carries the committee's record with it, so a rotating member reads
+# the history it must follow up, and an organisation that left stops reading. This is also the
+# rule for who may comment on a circulated summary. A principal never sees a draft.
+#
+# Content. A planned meeting shows its header (title, date, times, place) and its agenda (the
+# item titles) only. Its recorded content (opening remarks, attendance, discussion, decisions,
+# action points, documents, follow-up outcomes, topic tags, summary events) reaches principals
+# once the meeting is circulated or approved (CONTENT_STATUSES).
+#
+# Progress entries. An ActionUpdate recorded at a meeting (`reviewed_at_meeting`) becomes
+# visible when that meeting is circulated or approved; an entry without a meeting follows its
+# action. Either way the action itself must be visible.
+#
+# Review comments. A principal sees their own comments (even once an objection returned the
+# summary to draft: it is their text); the secretariat sees all.
+#
+# People and organisations. Registry entries stay visible; what appears only through meetings a
+# principal cannot read is hidden. Precisely, a person is listed to a principal when any of:
+# they appear at no meeting at all (neither attending nor representing); they attend or
+# represent someone at a meeting whose content the principal reads; they own an action the
+# principal sees; they hold a position marked as head of delegation (`is_principal`); they are
+# the principal themself. An organisation is listed when any of: nobody attended a meeting for
+# it; it holds or held a seat on a body; it attended a meeting whose content the principal
+# reads; it owns an action the principal sees; it is the principal's own organisation. So a
+# newcomer typed in on a draft's attendance page, with their new organisation, stays out of
+# principals' lists until that summary is circulated.
+#
+# The admin. Only the secretariat (and superusers) enter the Django admin, where they see
+# everything; any other staff login is refused at the admin's door (config.admin), so no admin
+# page needs a filtered queryset.
+
+CONTENT_STATUSES = (Meeting.Status.CIRCULATED, Meeting.Status.APPROVED)
+# What a principal may open at all: never a draft.
+READABLE_STATUSES = (Meeting.Status.PLANNED, *CONTENT_STATUSES)
+
+
+def has_role(user) -> bool:
+    """Secretariat or principal: a login with neither reads nothing."""
+    return roles.is_secretariat(user) or roles.is_principal(user)
+
+
+def readable_bodies(user) -> QuerySet[Body]:
+    """Bodies whose meetings this user may open: for principals, their seats today, and open bodies."""
+    if roles.is_secretariat(user):
+        return Body.objects.all()
+    if not roles.is_principal(user):
+        return Body.objects.none()
+    today = timezone.localdate()
+    organizations = Position.objects.on(today).filter(person__user=user).values("organization")
+    seats = BodyMembership.objects.filter(
+        Q(start__isnull=True) | Q(start__lte=today),
+        Q(end__isnull=True) | Q(end__gte=today),
+        organization__in=organizations,
+    ).values("body")
+    return Body.objects.filter(Q(open_to_all_principals=True) | Q(pk__in=seats))
+
+
+def meetings_for(user, queryset: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
+    """Meetings this user may open at all (a planned one shows its header and agenda only)."""
+    queryset = Meeting.objects.all() if queryset is None else queryset
+    if roles.is_secretariat(user):
+        return queryset
+    if not roles.is_principal(user):
+        return queryset.none()
+    return queryset.filter(
+        status__in=READABLE_STATUSES,
+        body__in=readable_bodies(user),
+    )
+
+
+def meetings_with_content_for(user, queryset: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
+    """Meetings whose recorded content this user may read: circulated or approved, for principals."""
+    meetings = meetings_for(user, queryset)
+    if roles.is_secretariat(user):
+        return meetings
+    return meetings.filter(status__in=CONTENT_STATUSES)
+
+
+def can_read_content(user, meeting: Meeting) -> bool:
+    """For a meeting fetched through `meetings_for`: may this user read what was recorded?"""
+    return roles.is_secretariat(user) or (
+        roles.is_principal(user) and meeting.status in CONTENT_STATUSES
+    )
+
+
+def _under(queryset: QuerySet, path: str, meetings: QuerySet[Meeting], user) -> QuerySet:
+    if roles.is_secretariat(user):
+        return queryset
+    if not roles.is_principal(user):
+        return queryset.none()
+    return queryset.filter(**{f"{path}__in": meetings.values("pk")})
+
+
+def items_for(user, queryset: QuerySet[AgendaItem] | None = None) -> QuerySet[AgendaItem]:
+    """Agenda items whose titles this user may see (a planned meeting's agenda included)."""
+    queryset = AgendaItem.objects.all() if queryset is None else queryset
+    return _under(queryset, "meeting", meetings_for(user), user)
+
+
+def items_with_content_for(user, queryset: QuerySet[AgendaItem] | None = None):
+    """Agenda items whose discussion and topics this user may read."""
+    queryset = AgendaItem.objects.all() if queryset is None else queryset
+    return _under(queryset, "meeting", meetings_with_content_for(user), user)
+
+
+def decisions_for(user, queryset: QuerySet[Decision] | None = None) -> QuerySet[Decision]:
+    queryset = Decision.objects.all() if queryset is None else queryset
+    return _under(queryset, "agenda_item__meeting", meetings_with_content_for(user), user)
+
+
+def actions_for(user, queryset: QuerySet[ActionPoint] | None = None) -> QuerySet[ActionPoint]:
+    queryset = ActionPoint.objects.all() if queryset is None else queryset
+    return _under(queryset, "agenda_item__meeting", meetings_with_content_for(user), user)
+
+
+def actions_released(queryset: QuerySet[ActionPoint] | None = None) -> QuerySet[ActionPoint]:
+    """Actions any principal may ever read: of circulated or approved meetings.
+
+    For channels with no reader to ask, such as the reminder e-mails to owners.
+    """
+    queryset = ActionPoint.objects.all() if queryset is None else queryset
+    return queryset.filter(agenda_item__meeting__status__in=CONTENT_STATUSES)
+
+
+def updates_for(user, queryset: QuerySet[ActionUpdate] | None = None) -> QuerySet[ActionUpdate]:
+    """Progress entries: of visible actions, and if recorded at a meeting, once it is circulated."""
+    queryset = ActionUpdate.objects.all() if queryset is None else queryset
+    if roles.is_secretariat(user):
+        return queryset
+    return _under(
+        queryset, "action__agenda_item__meeting", meetings_with_content_for(user), user
+    ).filter(
+        Q(reviewed_at_meeting__isnull=True) | Q(reviewed_at_meeting__status__in=CONTENT_STATUSES)
+    )
+
+
+def update_is_visible(user, update: ActionUpdate) -> bool:
+    """For an entry of an action already fetched through `actions_for` (its meeting loaded)."""
+    if roles.is_secretariat(user):
+        return True
+    meeting = update.reviewed_at_meeting
+    return meeting is None or meeting.status in CONTENT_STATUSES
+
+
+def documents_for(user, queryset: QuerySet[Document] | None = None) -> QuerySet[Document]:
+    queryset = Document.objects.all() if queryset is None else queryset
+    return _under(queryset, "meeting", meetings_with_content_for(user), user)
+
+
+def attendances_for(user, queryset: QuerySet[Attendance] | None = None) -> QuerySet[Attendance]:
+    queryset = Attendance.objects.all() if queryset is None else queryset
+    return _under(queryset, "meeting", meetings_with_content_for(user), user)
+
+
+def events_for(user, queryset: QuerySet[SummaryEvent] | None = None) -> QuerySet[SummaryEvent]:
+    queryset = SummaryEvent.objects.all() if queryset is None else queryset
+    return _under(queryset, "meeting", meetings_with_content_for(user), user)
+
+
+def comments_for(user, queryset: QuerySet[ReviewComment] | None = None):
+    """Review comments: all for the secretariat, a principal's own otherwise."""
+    queryset = ReviewComment.objects.all() if queryset is None else queryset
+    if roles.is_secretariat(user):
+        return queryset
+    if not roles.is_principal(user):
+        return queryset.none()
+    return queryset.filter(author=user)
+
+
+def people_for(user, queryset: QuerySet[Person] | None = None) -> QuerySet[Person]:
+    """People listed to this user (see the rule above)."""
+    queryset = Person.objects.all() if queryset is None else queryset
+    if roles.is_secretariat(user):
+        return queryset
+    if not roles.is_principal(user):
+        return queryset.none()
+    readable = meetings_with_content_for(user).values("pk")
+    at_meetings = Attendance.objects.filter(
+        Q(person=OuterRef("pk")) | Q(represented_by=OuterRef("pk"))
+    )
+    return queryset.filter(
+        ~Exists(at_meetings)
+        | Exists(at_meetings.filter(meeting__in=readable))
+        | Exists(actions_for(user).filter(owner_people=OuterRef("pk")))
+        | Exists(Position.objects.filter(person=OuterRef("pk"), is_principal=True))
+        | Q(user=user)
+    )
+
+
+def organizations_for(user, queryset: QuerySet[Organization] | None = None):
+    """Organisations listed to this user (see the rule above)."""
+    queryset = Organization.objects.all() if queryset is None else queryset
+    if roles.is_secretariat(user):
+        return queryset
+    if not roles.is_principal(user):
+        return queryset.none()
+    readable = meetings_with_content_for(user).values("pk")
+    attended = Attendance.objects.filter(organization=OuterRef("pk"))
+    own = Position.objects.on(timezone.localdate()).filter(person__user=user)
+    return queryset.filter(
+        ~Exists(attended)
+        | Exists(BodyMembership.objects.filter(organization=OuterRef("pk")))
+        | Exists(attended.filter(meeting__in=readable))
+        | Exists(actions_for(user).filter(owner_organizations=OuterRef("pk")))
+        | Exists(own.filter(organization=OuterRef("pk")))
+    )

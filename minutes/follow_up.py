@@ -5,8 +5,9 @@ The summary page, its exports and the follow-up page of the actions app all show
 
 from __future__ import annotations
 
+from minutes import access
 from minutes.models import ActionPoint, ActionUpdate, Meeting
-from participants import roles, zones
+from participants import zones
 
 
 def follow_up_context(meeting: Meeting, user) -> dict:
@@ -18,11 +19,9 @@ def follow_up_context(meeting: Meeting, user) -> dict:
       `meeting` (4 queries: actions, owner organisations, owner people, their logs), left out
       of approved summaries.
     """
-    reviews = ActionUpdate.objects.filter(reviewed_at_meeting=meeting).select_related(
-        "action__agenda_item__meeting__body", "author"
-    )
-    if not roles.is_secretariat(user):
-        reviews = reviews.filter(action__agenda_item__meeting__status__in=Meeting.PUBLIC_STATUSES)
+    reviews = access.updates_for(
+        user, ActionUpdate.objects.filter(reviewed_at_meeting=meeting)
+    ).select_related("action__agenda_item__meeting__body", "author")
     reviews = reviews.prefetch_related(
         "action__owner_organizations",
         "action__owner_people",
@@ -32,11 +31,10 @@ def follow_up_context(meeting: Meeting, user) -> dict:
     for review in reviews:
         latest_by_action[review.action_id] = review  # ordered by time: the last one wins
     still_open = (
-        ActionPoint.objects.for_follow_up(meeting)
-        .visible_to(user)
+        access.actions_for(user, ActionPoint.objects.for_follow_up(meeting))
         .exclude(updates__reviewed_at_meeting=meeting)
         .with_related()
-        .with_updates()
+        .with_updates(access.updates_for(user))
         .order_by("agenda_item__meeting__start", "agenda_item__position", "position", "pk")
     )
     # An approved summary is a record of what the meeting reviewed; today's open list belongs

@@ -38,12 +38,6 @@ class Topic(models.Model):
 
 
 class MeetingQuerySet(models.QuerySet):
-    def visible_to(self, user) -> MeetingQuerySet:
-        """Secretariat sees everything; everyone else never sees a draft."""
-        if roles.is_secretariat(user):
-            return self
-        return self.filter(status__in=Meeting.PUBLIC_STATUSES)
-
     def in_effective_status(
         self, status: str, now: datetime.datetime | None = None
     ) -> MeetingQuerySet:
@@ -105,9 +99,6 @@ class Meeting(models.Model):
     class ApprovalMethod(models.TextChoices):
         EXPLICIT = "explicit", "Approved by the secretariat"
         SILENCE = "silence", "Approved by silence"
-
-    # What principals may see: never a draft.
-    PUBLIC_STATUSES = (Status.PLANNED, Status.CIRCULATED, Status.APPROVED)
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
     title = models.CharField(
@@ -468,11 +459,6 @@ class SummaryEvent(models.Model):
 
 
 class ActionPointQuerySet(models.QuerySet):
-    def visible_to(self, user) -> ActionPointQuerySet:
-        if roles.is_secretariat(user):
-            return self
-        return self.filter(agenda_item__meeting__status__in=Meeting.PUBLIC_STATUSES)
-
     def open(self) -> ActionPointQuerySet:
         return self.filter(status__in=ActionPoint.OPEN_STATUSES)
 
@@ -504,14 +490,16 @@ class ActionPointQuerySet(models.QuerySet):
             "owner_organizations", "owner_people", "agenda_item__meeting__body__time_zones"
         )
 
-    def with_updates(self) -> ActionPointQuerySet:
-        """Each action's log, newest first, in one query (read through `latest_update`)."""
+    def with_updates(self, updates: models.QuerySet | None = None) -> ActionPointQuerySet:
+        """Each action's log, newest first, in one query (read through `latest_update`).
+
+        `updates` narrows the log to the entries the reader may see (minutes.access.updates_for).
+        """
+        updates = ActionUpdate.objects.all() if updates is None else updates
         return self.prefetch_related(
             models.Prefetch(
                 "updates",
-                queryset=ActionUpdate.objects.select_related("author").order_by(
-                    "-created_at", "-pk"
-                ),
+                queryset=updates.select_related("author").order_by("-created_at", "-pk"),
                 to_attr="updates_newest_first",
             )
         )

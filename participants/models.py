@@ -184,6 +184,11 @@ class Body(models.Model):
     )
     slug = models.SlugField(unique=True)
     description = models.TextField(blank=True)
+    open_to_all_principals = models.BooleanField(
+        default=False,
+        help_text="Principals of every organisation read its circulated and approved summaries, "
+        "not only those of its member organisations.",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -9,24 +9,27 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from minutes.models import ActionPoint, Attendance, Decision, Meeting
+from minutes import access
+from minutes.models import ActionPoint, Attendance, Meeting
 from participants import roles, zones
-from participants.models import Organization, Person, Position
+from participants.models import Organization, Position
 from reports import charts
 
 
 def _visible_attendances(user):
-    """Attendance at meetings this user may see (never a draft for a principal)."""
-    return Attendance.objects.filter(
-        meeting__in=Meeting.objects.visible_to(user).values("pk")
-    ).select_related("meeting__body", "person", "organization")
+    """Attendance at meetings whose record this user may read (minutes.access)."""
+    return access.attendances_for(user).select_related("meeting__body", "person", "organization")
 
 
 @login_required
 def organization_list(request: HttpRequest) -> HttpResponse:
-    visible = ActionPoint.objects.visible_to(request.user).open().values("pk")
-    organizations = Organization.objects.select_related("parent").annotate(
-        open_actions=Count("owned_actions", filter=Q(owned_actions__in=visible), distinct=True)
+    visible = access.actions_for(request.user).open().values("pk")
+    organizations = (
+        access.organizations_for(request.user)
+        .select_related("parent")
+        .annotate(
+            open_actions=Count("owned_actions", filter=Q(owned_actions__in=visible), distinct=True)
+        )
     )
     return render(request, "reports/organization_list.html", {"organizations": organizations})
 
@@ -34,12 +37,14 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organization = get_object_or_404(
-        Organization.objects.select_related("parent").prefetch_related(
+        access.organizations_for(
+            request.user, Organization.objects.select_related("parent")
+        ).prefetch_related(
             Prefetch(
                 "positions",
-                queryset=Position.objects.select_related("person").order_by(
-                    "-is_principal", "-start", "person__name"
-                ),
+                queryset=Position.objects.filter(person__in=access.people_for(request.user))
+                .select_related("person")
+                .order_by("-is_principal", "-start", "person__name"),
                 to_attr="all_positions",
             )
         ),
@@ -47,10 +52,10 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     today = zones.today()
     owed = list(
-        ActionPoint.objects.visible_to(request.user)
+        access.actions_for(request.user)
         .filter(owner_organizations=organization)
         .with_related()
-        .with_updates()
+        .with_updates(access.updates_for(request.user))
         .order_by("due_date", "agenda_item__meeting__start", "pk")
     )
     open_actions = [a for a in owed if a.is_open]
@@ -71,7 +76,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-meeting__start", "position")
     )
     meetings_held = (
-        Meeting.objects.visible_to(request.user)
+        access.meetings_with_content_for(request.user)
         .exclude(status=Meeting.Status.PLANNED)
         .filter(start__lte=timezone.now())
         .count()
@@ -97,14 +102,14 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
-    people = Person.objects.with_current_position().order_by("name")
+    people = access.people_for(request.user).with_current_position().order_by("name")
     return render(request, "reports/person_list.html", {"people": people})
 
 
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(
-        Person.objects.prefetch_related(
+        access.people_for(request.user).prefetch_related(
             Prefetch(
                 "positions",
                 queryset=Position.objects.select_related("organization").order_by("-start"),
@@ -114,7 +119,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     actions = list(
-        ActionPoint.objects.visible_to(request.user)
+        access.actions_for(request.user)
         .filter(owner_people=person)
         .with_related()
         .order_by("-agenda_item__meeting__start", "pk")
@@ -142,10 +147,8 @@ DASHBOARD_OWED_ROWS = 25
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     now, today = timezone.now(), zones.today()
-    meetings = (
-        Meeting.objects.visible_to(user).select_related("body").prefetch_related("body__time_zones")
-    )
-    actions = ActionPoint.objects.visible_to(user)
+    meetings = access.meetings_for(user).select_related("body").prefetch_related("body__time_zones")
+    actions = access.actions_for(user)
     is_secretariat = roles.is_secretariat(user)
     organization = roles.user_organization(user)
     context: dict = {
@@ -169,7 +172,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                     actions.due_within(30, today).with_related().order_by("due_date", "pk")[:15]
                 ),
                 "recent_decisions": list(
-                    Decision.objects.filter(agenda_item__meeting__in=meetings.values("pk"))
+                    access.decisions_for(user)
                     .select_related("agenda_item__meeting__body")
                     .prefetch_related("agenda_item__meeting__body__time_zones")
                     .order_by("-agenda_item__meeting__start", "position")[:8]
@@ -186,5 +189,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             .order_by(F("due_date").asc(nulls_last=True), "-agenda_item__meeting__start", "pk")
         )
         context["owed_count"] = owed.count()
-        context["owed"] = list(owed.with_related().with_updates()[:DASHBOARD_OWED_ROWS])
+        context["owed"] = list(
+            owed.with_related().with_updates(access.updates_for(user))[:DASHBOARD_OWED_ROWS]
+        )
     return render(request, "reports/dashboard.html", context)

@@ -35,8 +35,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from minutes import access
 from minutes.models import ActionPoint, ActionUpdate, AgendaItem, Attendance, Decision, Meeting
-from participants import roles
 from participants.models import Organization, Person, Position
 from search import fts
 
@@ -69,6 +69,19 @@ MEETING_PATH = {
     "update": "action__agenda_item__meeting__",
     "person": None,
     "organization": None,
+}
+
+# What each kind shows a reader, from the visibility policy: only recorded content principals may
+# read (so a planned meeting's agenda is not searched, and a progress entry recorded at a draft
+# stays out until that summary is circulated), and people and organisations they may see.
+READABLE = {
+    "meeting": access.meetings_with_content_for,
+    "item": access.items_with_content_for,
+    "decision": access.decisions_for,
+    "action": access.actions_for,
+    "update": access.updates_for,
+    "person": access.people_for,
+    "organization": access.organizations_for,
 }
 
 # Each kind's headline fields: (title, excerpt); None when the kind has no such text.
@@ -244,10 +257,8 @@ def _kind_queryset(kind: str, user, f: Filters) -> QuerySet | None:
     path = MEETING_PATH[kind]
     if path is None and f.needs_meeting:
         return None
-    qs = MODELS[kind].objects.all()
+    qs = READABLE[kind](user)
     if path is not None:
-        if not roles.is_secretariat(user):
-            qs = qs.filter(**{f"{path}status__in": Meeting.PUBLIC_STATUSES})
         if f.body:
             qs = qs.filter(**{f"{path}body": f.body})
         if f.date_from:

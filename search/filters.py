@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import QuerySet
 
 from lib import dates
+from minutes import access
 from minutes.filters import DATE_WIDGET
 from minutes.models import ActionPoint, Topic
 from participants.models import Body, Organization
@@ -40,6 +41,13 @@ class SearchFilterSet(django_filters.FilterSet):
         empty_label="Any status",
         method="noop",
     )
+
+    def __init__(self, data=None, *args, user=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        if user is not None:
+            # Only organisations and bodies this reader may see are offered.
+            self.filters["organization"].queryset = access.organizations_for(user)
+            self.filters["body"].queryset = access.readable_bodies(user)
 
     def noop(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset

@@ -19,7 +19,9 @@ MEETINGS_PER_TOPIC_PAGE = 20
 @login_required
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
-    filterset = SearchFilterSet(request.GET or None, queryset=Meeting.objects.none())
+    filterset = SearchFilterSet(
+        request.GET or None, queryset=Meeting.objects.none(), user=request.user
+    )
     query = request.GET.get("q", "").strip()
     page = hits = None
     if query and filterset.is_valid():

@@ -19,8 +19,8 @@ _LIST = re.compile(r"^(\s*)([-*+]|\d+[.)])\s+(.*)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 
 
-def meeting_docx(meeting) -> bytes:
-    layout = summary_layout(meeting)
+def meeting_docx(meeting, *, agenda_only: bool = False) -> bytes:
+    layout = summary_layout(meeting, agenda_only=agenda_only)
     document = Document()
     document.core_properties.title = layout.title
     style = document.styles["Normal"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from summaries.layout import AGENDA_HEADING, summary_layout
 
 
-def meeting_markdown(meeting) -> str:
-    layout = summary_layout(meeting)
+def meeting_markdown(meeting, *, agenda_only: bool = False) -> str:
+    layout = summary_layout(meeting, agenda_only=agenda_only)
     out = [f"# {layout.title}", "", layout.day, ""]
     if layout.times:
         out += [layout.times, ""]

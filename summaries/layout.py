@@ -64,13 +64,25 @@ def aob_heading(item) -> str:
     return "AOB" if item.title.strip().upper() in ("", "AOB", "AOB:") else f"AOB: {item.title}"
 
 
-def summary_layout(meeting) -> SummaryLayout:
+def summary_layout(meeting, *, agenda_only: bool = False) -> SummaryLayout:
+    """The summary as laid out for export; `agenda_only` keeps the header and the item titles
+    (what a principal may read of a planned meeting)."""
     labelled = zones.body_zones(meeting.body)
     first = labelled[0][0]
-    attendances = list(meeting.attendances.all())
+    attendances = [] if agenda_only else list(meeting.attendances.all())
     items = list(meeting.agenda_items.all())
     laid_out = []
     for item in items:
+        if agenda_only:
+            laid_out.append(
+                ItemLayout(
+                    heading=aob_heading(item) if item.kind == "aob" else item.title,
+                    discussion="",
+                    decisions=[],
+                    actions=[],
+                )
+            )
+            continue
         laid_out.append(
             ItemLayout(
                 heading=aob_heading(item) if item.kind == "aob" else item.title,
@@ -89,7 +101,7 @@ def summary_layout(meeting) -> SummaryLayout:
         participants=[participant_line(a) for a in attendances if a.status == "present"],
         apologies=[participant_line(a) for a in attendances if a.status != "present"],
         agenda=[i.title for i in items if i.kind != "aob"],
-        opening_remarks=meeting.opening_remarks.strip(),
+        opening_remarks="" if agenda_only else meeting.opening_remarks.strip(),
         items=laid_out,
     )
 

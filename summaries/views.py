@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from minutes import access
 from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.models import Meeting
 from participants import zones
@@ -232,7 +233,7 @@ def _item_rows(formsets) -> list[dict]:
 def export_docx(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk, Meeting.objects.with_summary())
     response = HttpResponse(
-        meeting_docx(meeting),
+        meeting_docx(meeting, agenda_only=not access.can_read_content(request.user, meeting)),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename(meeting, "docx")}"'
@@ -242,6 +243,7 @@ def export_docx(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def export_markdown(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk, Meeting.objects.with_summary())
-    response = HttpResponse(meeting_markdown(meeting), content_type="text/markdown; charset=utf-8")
+    text = meeting_markdown(meeting, agenda_only=not access.can_read_content(request.user, meeting))
+    response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename(meeting, "md")}"'
     return response

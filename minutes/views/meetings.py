@@ -14,10 +14,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from minutes import forms, history, services, snapshot
+from minutes import access, forms, history, services, snapshot
 from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.follow_up import follow_up_context
-from minutes.models import AgendaItem, Document, Meeting, ReviewComment, SummaryEvent
+from minutes.models import AgendaItem, Meeting, ReviewComment, SummaryEvent
 from participants import roles, zones
 from participants.models import Person
 
@@ -43,9 +43,11 @@ def _refuse_if_locked(request: HttpRequest, meeting: Meeting) -> HttpResponse | 
 @login_required
 def meeting_list(request: HttpRequest) -> HttpResponse:
     is_secretariat = roles.is_secretariat(request.user)
-    statuses = [s for s, _ in Meeting.Status.choices] if is_secretariat else Meeting.PUBLIC_STATUSES
+    statuses = (
+        [s for s, _ in Meeting.Status.choices] if is_secretariat else access.READABLE_STATUSES
+    )
     filters = forms.MeetingFilterForm(request.GET or None, statuses=statuses)
-    meetings = Meeting.objects.visible_to(request.user).select_related("body").order_by("-start")
+    meetings = access.meetings_for(request.user).select_related("body").order_by("-start")
     if filters.is_valid():
         if filters.cleaned_data["body"]:
             meetings = meetings.filter(body=filters.cleaned_data["body"])
@@ -66,19 +68,24 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     queryset = Meeting.objects.with_summary().prefetch_related(
         Prefetch(
             "review_comments",
-            queryset=ReviewComment.objects.select_related(
-                "author", "organization", "agenda_item", "resolved_by"
+            queryset=access.comments_for(
+                request.user,
+                ReviewComment.objects.select_related(
+                    "author", "organization", "agenda_item", "resolved_by"
+                ),
             ),
         ),
         Prefetch("events", queryset=SummaryEvent.objects.select_related("by")),
     )
     meeting = get_meeting_for_user(request, pk, queryset)
-    attendances = list(meeting.attendances.all())
+    # A planned meeting shows principals its header and agenda; the rest waits for circulation.
+    show_content = access.can_read_content(request.user, meeting)
+    attendances = list(meeting.attendances.all()) if show_content else []
+    if not show_content:
+        meeting.meeting_documents = []
     items = list(meeting.agenda_items.all())
     is_secretariat = roles.is_secretariat(request.user)
     comments = list(meeting.review_comments.all())
-    if not is_secretariat:
-        comments = [c for c in comments if c.author_id == request.user.pk]
     reviewing = (
         meeting.effective_status == Meeting.Status.CIRCULATED
         and not is_secretariat
@@ -86,6 +93,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     context = {
         "meeting": meeting,
+        "show_content": show_content,
         "participants": [a for a in attendances if a.status == "present" and not a.also_present],
         "also_present": [a for a in attendances if a.status == "present" and a.also_present],
         "apologies": [a for a in attendances if a.status != "present"],
@@ -110,8 +118,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def document_download(request: HttpRequest, pk: int) -> FileResponse:
-    document = get_object_or_404(Document.objects.select_related("meeting"), pk=pk)
-    get_meeting_for_user(request, document.meeting_id)
+    document = get_object_or_404(access.documents_for(request.user), pk=pk)
     if not document.file:
         raise Http404("This document is a link, not a file.")
     return FileResponse(document.file.open("rb"), as_attachment=True)

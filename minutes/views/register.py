@@ -14,27 +14,19 @@ from django.views.decorators.http import require_safe
 
 from lib.csvsafe import safe_row
 from lib.querystring import query_without_page
+from minutes import access
 from minutes.filters import DecisionFilterSet
 from minutes.models import ActionPoint, AgendaItem, Decision, Meeting, Topic
-from participants import roles
 
 DECISIONS_PER_PAGE = 50
 MEETINGS_PER_TOPIC_PAGE = 20
-
-
-def visible_decisions(user) -> object:
-    """Decisions of meetings this user may read: never a draft's, for principals."""
-    decisions = Decision.objects.all()
-    if not roles.is_secretariat(user):
-        decisions = decisions.filter(agenda_item__meeting__status__in=Meeting.PUBLIC_STATUSES)
-    return decisions
 
 
 @login_required
 @require_safe
 def decision_list(request: HttpRequest) -> HttpResponse:
     decisions = (
-        visible_decisions(request.user)
+        access.decisions_for(request.user)
         .select_related("agenda_item__meeting__body")
         .prefetch_related("topics")
         .order_by("-agenda_item__meeting__start", "agenda_item__position", "position", "pk")
@@ -93,7 +85,7 @@ def _decisions_csv(decisions) -> StreamingHttpResponse:
 @require_safe
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     decision = get_object_or_404(
-        visible_decisions(request.user)
+        access.decisions_for(request.user)
         .select_related("agenda_item__meeting__body")
         .prefetch_related(
             "topics",
@@ -109,10 +101,8 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "minutes/decision_detail.html", {"decision": decision})
 
 
-def _count(model, user, topic_field: str, meeting_path: str) -> Subquery:
-    rows = model.objects.filter(**{topic_field: OuterRef("pk")})
-    if not roles.is_secretariat(user):
-        rows = rows.filter(**{f"{meeting_path}status__in": Meeting.PUBLIC_STATUSES})
+def _count(rows, topic_field: str) -> Subquery:
+    rows = rows.filter(**{topic_field: OuterRef("pk")})
     counted = rows.order_by().values(topic_field).annotate(n=Count("pk")).values("n")
     return Subquery(counted, output_field=IntegerField())
 
@@ -122,9 +112,9 @@ def _count(model, user, topic_field: str, meeting_path: str) -> Subquery:
 def topic_list(request: HttpRequest) -> HttpResponse:
     # Counts as subqueries: three COUNT joins on one row would multiply each other.
     topics = Topic.objects.annotate(
-        item_count=_count(AgendaItem, request.user, "topics", "meeting__"),
-        decision_count=_count(Decision, request.user, "topics", "agenda_item__meeting__"),
-        action_count=_count(ActionPoint, request.user, "topics", "agenda_item__meeting__"),
+        item_count=_count(access.items_with_content_for(request.user), "topics"),
+        decision_count=_count(access.decisions_for(request.user), "topics"),
+        action_count=_count(access.actions_for(request.user), "topics"),
     ).order_by("name")
     return render(request, "minutes/topic_list.html", {"topics": topics})
 
@@ -141,7 +131,7 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
         | Q(pk__in=ActionPoint.objects.filter(topics=topic).values("agenda_item__meeting_id"))
     )
     meetings = (
-        Meeting.objects.visible_to(request.user)
+        access.meetings_with_content_for(request.user)
         .filter(tagged)
         .select_related("body")
         .order_by("start", "pk")

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from lib import due
 from minutes.models import ActionPoint, ActionUpdate
-from tests.factories import make_person, make_topic, make_update, make_user
+from tests.factories import PRINCIPALS, make_person, make_topic, make_update, make_user
 
 
 def _progress(client, action, **data):
@@ -65,9 +65,10 @@ def test_principal_of_another_organisation_gets_403_and_nothing_is_written(
     assert "Log progress" not in html
 
 
-def test_owner_person_may_log_progress_without_being_a_principal(client_for, world, member_org):
-    person = make_person(name="Focal Point")
-    user = make_user("focal", person=person)
+def test_owner_person_may_log_progress_without_an_owning_organisation(client_for, world, other_org):
+    # A principal of a member organisation that does not own the action, named as its owner.
+    person = make_person(name="Focal Point", organization=other_org)
+    user = make_user("focal", group=PRINCIPALS, person=person)
     world.unowned.owner_people.add(person)
     response = _progress(
         client_for(user), world.unowned, text="Mapping done.", status="in_progress"
@@ -75,6 +76,17 @@ def test_owner_person_may_log_progress_without_being_a_principal(client_for, wor
     assert response.status_code == 302
     world.unowned.refresh_from_db()
     assert world.unowned.status == "in_progress"
+
+
+def test_owner_person_with_no_role_is_told_to_ask_the_secretariat(client_for, world):
+    person = make_person(name="Focal Point")
+    user = make_user("focal", person=person)
+    world.unowned.owner_people.add(person)
+    before = ActionUpdate.objects.count()
+    response = _progress(client_for(user), world.unowned, text="Mapping done.")
+    assert response.status_code == 403
+    assert "Your account has no role yet" in response.content.decode()
+    assert ActionUpdate.objects.count() == before
 
 
 def test_principal_cannot_see_an_action_of_a_draft_meeting(client_for, principal, world):

@@ -21,6 +21,7 @@ from participants.models import Organization, Person
 from tests.factories import (
     make_action,
     make_attendance,
+    make_body,
     make_decision,
     make_item,
     make_meeting,
@@ -588,8 +589,9 @@ def test_meeting_list_query_count_is_pinned(client_for, body, principal, django_
     with django_assert_num_queries(7):
         client.get(url)
     for _ in range(5):
+        # Other bodies, open to every principal: the readable-bodies rule is a subquery.
         make_meeting(
-            body=make_meeting().body,
+            body=make_body(open_to_all_principals=True),
             status=Meeting.Status.CIRCULATED,
             review_deadline=timezone.now() + datetime.timedelta(days=3),
         )

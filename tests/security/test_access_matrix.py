@@ -83,7 +83,47 @@ DRAFT_TEXT_SHOWN_BY_DESIGN: dict[str, set[str]] = {"minutes:my_comments": {"comm
 # Views allowed to skip CSRF (none: even the calendar feeds only GET).
 CSRF_EXEMPT: set[str] = set()
 
-ROLES = ("anonymous", "principal", "other_principal", "secretariat", "admin")
+# Channels a URL name alone does not reach: a query string turns a page into another channel
+# (the decisions CSV) or fills it (search). Each is visited by every role as a case of its own.
+EXTRA_QUERIES: dict[str, list[str]] = {
+    "minutes:decision_list": ["format=csv"],
+    "actions:action_list": ["status=open&status=in_progress&status=done&status=dropped"],
+    "actions:action_export": ["status=open&status=in_progress&status=done&status=dropped"],
+    "search:search": [
+        "q=DRAFT",
+        "q=PLANNED",
+        "q=CIRCULATED",
+        "q=APPROVED",
+        "q=Follow-up note",
+        "q=Newcomer",
+    ],
+}
+
+# URL parameters naming recorded content: on a planned meeting, principals get 404 for them
+# (its header and agenda are readable, what was recorded is not).
+CONTENT_KEYS = {"decision", "action", "update", "document", "event"}
+
+# Account pages a login with no role still opens (and the admin, which has its own door).
+NO_ROLE_OPEN = {
+    "logout",
+    "password_change",
+    "password_change_done",
+    "admin:index",
+}
+NO_ROLE_TEXT = "Your account has no role yet"
+
+ROLES = (
+    "anonymous",
+    "principal",
+    "other_principal",
+    "outsider",
+    "no_role",
+    "secretariat",
+    "admin",
+)
+# Roles that read nothing of the body: a principal of an organisation without a seat, and a
+# login with no role.
+OUTSIDERS = ("outsider", "no_role")
 PAGE_OK = {200, 204, 301, 302, 303, 405}
 
 
@@ -100,6 +140,8 @@ def _is_login_redirect(response) -> bool:
 
 @pytest.fixture
 def world(secretariat, principal, other_principal, admin, settings, tmp_path):
+    # The outsider (a principal of an organisation without a seat) and the login with no role
+    # are made by build_world.
     settings.MEDIA_ROOT = tmp_path / "uploads"
     return urlwalk.build_world(
         {
@@ -138,6 +180,14 @@ def _check(case: urlwalk.Case, role: str, response, secretariat_status: int) -> 
         if case.route.login_required:
             return None if _is_login_redirect(response) else f"{code}, expected a login redirect"
         return None if code in PAGE_OK | {404} else f"{code} on a public URL"
+    if role == "no_role":
+        if not case.route.login_required or _matches(name, NO_ROLE_OPEN):
+            return None if code in PAGE_OK | {403, 404} else f"{code} on an account page"
+        if code != 403:
+            return f"{code}: a login with no role must get the 403 no-role page"
+        if NO_ROLE_TEXT not in response.content.decode():
+            return "403 without saying the account has no role yet"
+        return None
     if role in ("secretariat", "admin"):
         if _is_login_redirect(response):
             return "sent to the login page"
@@ -154,6 +204,10 @@ def _check(case: urlwalk.Case, role: str, response, secretariat_status: int) -> 
         return None if code in (403, 404) else f"{code} on a secretariat-only page"
     if case.status == "draft":
         return None if code == 404 else f"{code} on a draft meeting's page, expected 404"
+    if role == "outsider" and case.status is not None:
+        return None if code in (403, 404) else f"{code} on a meeting of a body without a seat"
+    if case.status == "planned" and _content_keys(case) & CONTENT_KEYS:
+        return None if code == 404 else f"{code} on a planned meeting's content, expected 404"
     if role == "other_principal" and _matches(name, OWN_ORGANIZATION_ONLY):
         return None if code in (403, 404) else f"{code} on another organisation's page"
     if _is_login_redirect(response):
@@ -166,10 +220,45 @@ def _check(case: urlwalk.Case, role: str, response, secretariat_status: int) -> 
     )
 
 
+def _content_keys(case: urlwalk.Case) -> set[str]:
+    return {urlwalk._key_for(case.route, p) for p in case.route.params}
+
+
+def _body(response) -> str:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")
+
+
+def _with_extra_queries(cases: list[urlwalk.Case]) -> list[urlwalk.Case]:
+    extra = []
+    for case in cases:
+        for query in EXTRA_QUERIES.get(case.name, []):
+            extra.append(urlwalk.Case(case.route, f"{case.url}?{query}", case.status))
+    return cases + extra
+
+
+def _leaks(world: urlwalk.World, case: urlwalk.Case, role: str, body: str) -> list[str]:
+    """Text this role must not read on this page."""
+    if role in ("secretariat", "admin"):
+        return []
+    if not case.route.login_required and role in OUTSIDERS:
+        # A calendar feed's URL carries the principal's token: it is the principal's feed.
+        role = "principal"
+    allowed = DRAFT_TEXT_SHOWN_BY_DESIGN.get(case.name, set()) if role == "principal" else set()
+    secrets = {
+        f"draft {k}": v for k, v in world.bundles["draft"].secrets.items() if k not in allowed
+    }
+    secrets.update(world.hidden_from_principals)
+    if role in OUTSIDERS:
+        for status in ("planned", "circulated", "approved"):
+            secrets.update({f"{status} {k}": v for k, v in world.bundles[status].secrets.items()})
+    return [f"{k}: {v!r}" for k, v in secrets.items() if v in body]
+
+
 def test_every_url_and_role_answers_as_expected(world, capsys):
-    cases = list(urlwalk.cases(world))
+    cases = _with_extra_queries(list(urlwalk.cases(world)))
     clients = _clients(world)
-    draft_secrets = world.bundles["draft"].secrets
     problems: list[str] = []
     requests = 0
     for case in cases:
@@ -179,17 +268,13 @@ def test_every_url_and_role_answers_as_expected(world, capsys):
             requests += 1
         secretariat_status = responses["secretariat"].status_code
         for role, response in responses.items():
+            body = _body(response)
             problem = _check(case, role, response, secretariat_status)
             if problem:
                 problems.append(f"{case.label} {case.url} as {role}: {problem}")
-            if role in ("principal", "other_principal", "anonymous") and not getattr(
-                response, "streaming", False
-            ):
-                body = response.content.decode(errors="replace")
-                allowed = DRAFT_TEXT_SHOWN_BY_DESIGN.get(case.name, set())
-                leaked = [s for k, s in draft_secrets.items() if k not in allowed and s in body]
-                if leaked:
-                    problems.append(f"{case.label} {case.url} as {role}: shows a draft: {leaked}")
+            leaked = _leaks(world, case, role, body)
+            if leaked:
+                problems.append(f"{case.label} {case.url} as {role}: shows hidden text: {leaked}")
     with capsys.disabled():
         print(
             f"\naccess matrix: {len(cases)} URL cases ({len({c.name for c in cases})} URL names)"

@@ -162,6 +162,10 @@ class World:
     person: Any
     topic: Any
     bundles: dict[str, Bundle]
+    # Text principals must not see although the meeting they hang from is readable: a planned
+    # meeting's recorded content, a progress note recorded at the draft on an approved meeting's
+    # action, and the newcomer (with their new organisation) typed in on the draft's attendance.
+    hidden_from_principals: dict[str, str] = field(default_factory=dict)
 
     def get(self, key: str, bundle: Bundle | None) -> Any:
         if key in GLOBAL_KEYS.values():
@@ -416,6 +420,13 @@ def build_world(users: dict[str, User] | None = None, *, marker: str = "") -> Wo
         users["admin"] = User.objects.create_superuser(
             "admin", "admin@example.org", "correct-horse-battery"
         )
+    if "outsider" not in users:
+        # A principal whose organisation has no seat on the body.
+        outsider_org = f.make_organization(name="World Food Programme", acronym="WFP")
+        person = f.make_person(name="Cindy McCain", organization=outsider_org)
+        users["outsider"] = f.make_user("outsider", group=f.PRINCIPALS, person=person)
+    if "no_role" not in users:
+        users["no_role"] = f.make_user("norole")
     body = f.make_body(
         name="Executive Committee",
         short_name="EXCOM",
@@ -441,6 +452,7 @@ def build_world(users: dict[str, User] | None = None, *, marker: str = "") -> Wo
             status=status,
             start=when[status],
             opening_remarks=f"Opening remarks {tag}.",
+            location=f"Room {tag}",
         )
         if status == "circulated":
             meeting.review_deadline = now + datetime.timedelta(days=5)
@@ -499,9 +511,48 @@ def build_world(users: dict[str, User] | None = None, *, marker: str = "") -> Wo
                 "discussion": f"Discussion {tag}",
                 "decision_reference": decision.reference,
                 "action_reference": action.reference,
+                "opening": f"Opening remarks {tag}",
+                "link_document": f"Linked report {tag}",
             },
         )
     assert Meeting.objects.filter(body=body).count() == len(STATUSES)
+    planned = bundles["planned"].secrets
+    hidden = {
+        f"planned {kind}": planned[kind]
+        for kind in (
+            "decision",
+            "action",
+            "update",
+            "document",
+            "discussion",
+            "decision_reference",
+            "action_reference",
+            "opening",
+            "link_document",
+        )
+    }
+    # The draft reviews the approved meeting's action: its note waits for the draft's circulation.
+    draft_note = f"Follow-up note at the draft{marker}"
+    f.make_update(
+        bundles["approved"].action,
+        text=draft_note,
+        reviewed_at_meeting=bundles["draft"].meeting,
+    )
+    hidden["draft follow-up note"] = draft_note
+    # A newcomer and their new organisation, typed in on the draft's attendance page.
+    from minutes import services
+
+    newcomer = services.person_create_and_attend(
+        meeting=bundles["draft"].meeting,
+        by=users["secretariat"],
+        name=f"Newcomer Person{marker}",
+        title="Special Envoy",
+        new_organization_name=f"Newcomer Agency{marker}",
+        new_organization_acronym=f"NEWAG{marker}"[:40],
+    )
+    hidden["newcomer"] = newcomer.person.name
+    hidden["newcomer organisation"] = newcomer.organization.name
+    hidden["newcomer organisation acronym"] = newcomer.organization.acronym
     return World(
         users=users,
         body=body,
@@ -510,6 +561,7 @@ def build_world(users: dict[str, User] | None = None, *, marker: str = "") -> Wo
         person=person,
         topic=topic,
         bundles=bundles,
+        hidden_from_principals=hidden,
     )
 
 
