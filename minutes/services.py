@@ -16,6 +16,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from lib import due
+from minutes import notifications
 from minutes.models import (
     ActionPoint,
     AgendaItem,
@@ -418,6 +419,7 @@ def meeting_circulate(*, meeting: Meeting, by: User, deadline: datetime.datetime
             at=now,
             note=f"Deadline {deadline.astimezone(_primary_zone(meeting)):%d %B %Y %H.%M}",
         )
+        notifications.summary_circulated(meeting=meeting, by=by)
     return meeting
 
 
@@ -465,6 +467,7 @@ def review_comment_add(
                 at=now,
                 note=text,
             )
+        notifications.review_comment_added(comment=comment, by=by)
     return comment
 
 
@@ -522,6 +525,7 @@ def _approve(meeting: Meeting, *, by: User | None, at: datetime.datetime, method
             else "Approved by the secretariat."
         ),
     )
+    notifications.summary_approved(meeting=meeting, by=by, method=method)
 
 
 def meeting_reopen(*, meeting: Meeting, by: User, reason: str) -> Meeting:
@@ -543,6 +547,7 @@ def meeting_reopen(*, meeting: Meeting, by: User, reason: str) -> Meeting:
         SummaryEvent.objects.create(
             meeting=meeting, kind=SummaryEvent.Kind.REOPENED, by=by, at=now, note=reason
         )
+        notifications.summary_reopened(meeting=meeting, by=by, reason=reason)
     return meeting
 
 
