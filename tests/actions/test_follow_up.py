@@ -169,7 +169,8 @@ def test_follow_up_page_shows_each_open_action_with_its_latest_entry(
     # previous meeting; closed since: actions, owner orgs, owner people, logs;
     # follow_up_context: reviews, their owner orgs, owner people; still open: actions,
     # owner orgs, owner people, logs; the user's organisation for the nav.
-    with django_assert_num_queries(21):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(22):
         response = client.get(url)
     html = response.content.decode()
     assert "Develop a roadmap of the Regional Reviews process." in html

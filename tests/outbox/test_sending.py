@@ -38,10 +38,9 @@ def _closed_port() -> int:
 
 
 def test_a_notice_is_sent_once_the_transaction_commits(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with transaction.atomic():
-            _queue()
-            assert mail.outbox == []  # nothing leaves before the commit
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        _queue()
+        assert mail.outbox == []  # nothing leaves before the commit
     assert len(callbacks) == 1
     assert [m.to for m in mail.outbox] == [["p0@example.org"]]
     message = OutboxMessage.objects.get()
@@ -51,10 +50,13 @@ def test_a_notice_is_sent_once_the_transaction_commits(db, django_capture_on_com
 
 
 def test_a_rolled_back_change_sends_nothing(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
-        with transaction.atomic():
-            _queue()
-            raise RuntimeError("the change failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        _queue()
+        raise RuntimeError("the change failed")
     assert mail.outbox == []
     assert OutboxMessage.objects.count() == 0
 
