@@ -19,6 +19,7 @@ SECTIONS = [
     ("reports", "organization_", "organizations"),
     ("reports", "person_", "people"),
     ("search", "", "search"),
+    ("outbox", "", "notifications"),
 ]
 
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "participants",
+    "outbox",
     "minutes",
     "actions",
     "summaries",
@@ -106,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "participants.context_processors.role_flags",
                 "config.context_processors.navigation",
+                "outbox.context_processors.unread_notifications",
             ],
         },
     },
@@ -198,6 +200,10 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "minutes@localhost")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Outgoing notifications: seconds before an unresponsive mail server counts as down, and the
+# local hour after which the daily digests go out.
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", "10")
+NOTIFICATION_DIGEST_HOUR = envint("NOTIFICATION_DIGEST_HOUR", "7")
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

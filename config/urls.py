@@ -23,4 +23,5 @@ urlpatterns = [
     path("", include("actions.urls")),
     path("", include("reports.urls")),
     path("", include("search.urls")),
+    path("", include("outbox.urls")),
 ]

@@ -52,9 +52,16 @@ class MeetingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}), required=False, help_text="Markdown."
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Shown only once a meeting of the same body on the same day is found.
+    save_anyway = forms.BooleanField(
+        required=False,
+        widget=forms.HiddenInput,
+        label="Save anyway: this is a different meeting on the same day",
+    )
 
     def __init__(self, *args, meeting: Meeting | None = None, **kwargs):
         self.meeting = meeting
+        self.duplicates: list[Meeting] = []
         if meeting is not None and "initial" not in kwargs:
             kwargs["initial"] = self.initial_for(meeting)
         super().__init__(*args, **kwargs)
@@ -91,7 +98,25 @@ class MeetingForm(forms.Form):
             self.add_error("start_time", "Give the start time as well as the end time.")
         if start_time and end_time and end_time < start_time:
             self.add_error("end_time", "The meeting cannot end before it starts.")
+        if self.meeting is None and data.get("body") and data.get("date"):
+            self._check_duplicates(data)
         return data
+
+    def _check_duplicates(self, data: dict) -> None:
+        """A second meeting of a body on one day is usually the same one typed twice."""
+        self.duplicates = list(
+            Meeting.objects.same_day(data["body"], data["date"]).order_by("start")
+        )
+        if not self.duplicates:
+            return
+        field = self.fields["save_anyway"]
+        field.widget = forms.CheckboxInput()
+        if not data.get("save_anyway"):
+            self.add_error(
+                "save_anyway",
+                f"{data['body']} already has a meeting on this day. Open it from the list above, or tick "
+                "this box to create another one.",
+            )
 
     def model_data(self) -> dict:
         """Fields for Meeting, with times made aware in the primary zone (DST-correct)."""

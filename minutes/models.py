@@ -50,6 +50,19 @@ class MeetingQuerySet(models.QuerySet):
             return self.filter(status=status).exclude(silent)
         return self.filter(status=status)
 
+    def same_day(self, body: Body, day: datetime.date) -> MeetingQuerySet:
+        """The body's meetings on `day` in its first time zone: a new one there may be a duplicate.
+
+        The editor and the importer both ask this before saving a meeting.
+        """
+        zone = body.time_zones.order_by("position").first()
+        tz = zone.tzinfo if zone else timezone.get_default_timezone()
+        start = datetime.datetime.combine(day, datetime.time(0), tzinfo=tz)
+        end = datetime.datetime.combine(
+            day + datetime.timedelta(days=1), datetime.time(0), tzinfo=tz
+        )
+        return self.filter(body=body, start__gte=start, start__lt=end)
+
     def with_summary(self) -> MeetingQuerySet:
         """Everything the summary page shows, in a fixed number of queries."""
         return self.select_related("body").prefetch_related(

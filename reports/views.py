@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from minutes import access
-from minutes.models import ActionPoint, Attendance, Meeting
+from minutes.models import ActionPoint, Attendance, Meeting, ReviewComment
 from participants import roles, zones
 from participants.models import Organization, Position
 from reports import charts
@@ -141,6 +141,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 DASHBOARD_OWED_ROWS = 25
+DASHBOARD_REVIEW_ROWS = 20
 
 
 @login_required
@@ -166,6 +167,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         overdue = actions.overdue(today).with_related().order_by("due_date", "pk")
         context.update(
             {
+                # What waits for the secretariat's answer: objections first, then comments,
+                # oldest first within each.
+                "open_review_comments": list(
+                    ReviewComment.objects.filter(status=ReviewComment.Status.OPEN)
+                    .select_related("meeting", "agenda_item", "author__person", "organization")
+                    .annotate(is_objection=Q(kind=ReviewComment.Kind.OBJECTION))
+                    .order_by("-is_objection", "created_at", "pk")[:DASHBOARD_REVIEW_ROWS]
+                ),
                 "overdue_actions": list(overdue[:15]),
                 "overdue_count": overdue.count(),
                 "due_soon": list(

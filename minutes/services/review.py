@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lib import timefmt
-from minutes import snapshot
+from minutes import notifications, snapshot
 from minutes.models import AgendaItem, Meeting, ReviewComment, SummaryEvent
 from minutes.services.base import ServiceError, written_by
 from participants import roles, zones
@@ -52,6 +52,7 @@ def meeting_circulate(*, meeting: Meeting, by: User, deadline: datetime.datetime
             note=f"Deadline {timefmt.format_moment(deadline, *zones.entry_zone(meeting.body))}",
             snapshot=snapshot.summary_text(meeting),
         )
+        notifications.summary_circulated(meeting=meeting, by=by)
     return meeting
 
 
@@ -127,6 +128,7 @@ def review_comment_add(
                 at=now,
                 note=text,
             )
+        notifications.review_comment_added(comment=comment, by=by)
     return comment
 
 
@@ -189,6 +191,7 @@ def _approve(meeting: Meeting, *, by: User | None, at: datetime.datetime, method
             else "Approved by the secretariat."
         ),
     )
+    notifications.summary_approved(meeting=meeting, by=by, method=method)
 
 
 def meeting_reopen(*, meeting: Meeting, by: User, reason: str) -> Meeting:
@@ -214,6 +217,7 @@ def meeting_reopen(*, meeting: Meeting, by: User, reason: str) -> Meeting:
         SummaryEvent.objects.create(
             meeting=meeting, kind=SummaryEvent.Kind.REOPENED, by=by, at=now, note=reason
         )
+        notifications.summary_reopened(meeting=meeting, by=by, reason=reason)
     return meeting
 
 

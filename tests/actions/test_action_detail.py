@@ -170,7 +170,8 @@ def test_action_page_query_count_is_fixed(
     # session, user, groups, the action with meeting/body/decision/closing meeting,
     # the body's zones, owner orgs, owner people, topics, the log with authors and meetings,
     # the form's meeting choices, the user's organisation (nav).
-    with django_assert_num_queries(11):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(12):
         response = client.get(action.get_absolute_url())
     assert response.content.decode().count("progress-log__meta") == 7
 

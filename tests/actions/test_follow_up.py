@@ -171,7 +171,8 @@ def test_follow_up_page_shows_each_open_action_with_its_latest_entry(
     # follow_up_context: reviews, their owner orgs, owner people, body zones; still open:
     # actions, owner orgs, owner people, body zones, logs; the meeting body's zones (for
     # "today" and its dates); the user's organisation for the nav.
-    with django_assert_num_queries(26):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(27):
         response = client.get(url)
     html = response.content.decode()
     assert "Develop a roadmap of the Regional Reviews process." in html

@@ -110,7 +110,8 @@ def test_tracker_query_count_does_not_grow_with_rows(
     # session, user, groups, count, page of actions, owner orgs, owner people, body zones,
     # logs; the filter form's choices: organisations, people, bodies, meetings, topics;
     # the bulk form's organisations and people; the user's organisation (nav).
-    with django_assert_num_queries(17):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(18):
         response = client.get(TRACKER)
     assert len(response.context["actions"]) == 36  # 6 of the world, 30 here
     # The export: session, user, groups, actions, owner orgs, owner people, body zones, logs.

@@ -542,7 +542,8 @@ def test_history_shows_who_changed_what(client_for, body, secretariat, django_as
         )
     url = reverse("minutes:meeting_history", args=[meeting.pk])
     # session, user, groups, meeting, one query per history table (6), the user's organisation
-    with django_assert_num_queries(11):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(12):
         html = client.get(url).content.decode()
     assert "Changed by Sam Clerk" in html
     assert "agenda item 2 discussion" in html
@@ -586,7 +587,8 @@ def test_meeting_list_query_count_is_pinned(client_for, body, principal, django_
     client.get(url)
     # session, user, groups, bodies for the filter, count, page of meetings+body,
     # the user's organisation (header); nothing is written
-    with django_assert_num_queries(7):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(8):
         client.get(url)
     for _ in range(5):
         # Other bodies, open to every principal: the readable-bodies rule is a subquery.
@@ -595,7 +597,7 @@ def test_meeting_list_query_count_is_pinned(client_for, body, principal, django_
             status=Meeting.Status.CIRCULATED,
             review_deadline=timezone.now() + datetime.timedelta(days=3),
         )
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(url)
     assert response.content.decode().count('class="badge badge--circulated"') == 5
 
@@ -618,7 +620,8 @@ def test_item_editor_query_count_does_not_grow_with_outcomes(
     # session, user, groups, meeting, item, its topics; decisions + their topics; actions + owner
     # organisations, owner people, topics; documents; the user's organisation (position); then
     # each choice list once per form or formset (topics, organisations, people), not per row.
-    with django_assert_num_queries(23) as ctx:
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(24) as ctx:
         client.get(url)
     fill(3)
     with django_assert_num_queries(len(ctx.captured_queries)):

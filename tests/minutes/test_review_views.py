@@ -203,7 +203,8 @@ def test_summary_page_query_count_for_a_reviewing_principal(
     # documents, decisions, decision topics, actions, owner orgs, owner people, meeting
     # documents, review comments, events, membership check, the user's organisation (2:
     # positions today, organisation), follow-up reviews at this meeting, earlier open actions
-    with django_assert_num_queries(21) as ctx:
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(22) as ctx:
         client.get(meeting.get_absolute_url())
     fill(3)
     with django_assert_num_queries(len(ctx.captured_queries)):

@@ -110,7 +110,8 @@ def test_secretariat_dashboard_query_count_is_fixed(
     # awaiting review and their bodies' zones, bar chart, line chart (agreed, closed),
     # overdue: rows, orgs, people, body zones, count; due soon: rows, orgs, people, body
     # zones; recent decisions and their bodies' zones.
-    with django_assert_num_queries(22):
+    # and the open review comments, and the unread notifications count (nav).
+    with django_assert_num_queries(24):
         response = client.get("/")
     assert response.context["overdue_count"] == 8
 
@@ -123,7 +124,8 @@ def test_principal_dashboard_query_count_is_fixed(
     # session, user, groups, the user's organisation, next meeting and its body's zones,
     # awaiting review (none), bar chart, line chart (agreed, closed), owed: count, rows, orgs,
     # people, body zones, logs.
-    with django_assert_num_queries(16):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(17):
         response = client.get("/")
     assert len(response.context["owed"]) == 14
     assert response.context["owed_count"] == 14
@@ -133,3 +135,35 @@ def test_anonymous_is_sent_to_login_from_the_dashboard(client, db):
     response = client.get("/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_secretariat_dashboard_lists_open_objections_before_comments(
+    client_for, secretariat, principal, other_principal, world
+):
+    from minutes.models import ReviewComment
+
+    circulated = _circulated(world)
+    ReviewComment.objects.create(
+        meeting=circulated, author=principal, text="A comment on the wording."
+    )
+    ReviewComment.objects.create(
+        meeting=circulated,
+        author=other_principal,
+        kind=ReviewComment.Kind.OBJECTION,
+        text="UNICEF objects to item 2.",
+    )
+    ReviewComment.objects.create(
+        meeting=circulated,
+        author=principal,
+        text="Already answered.",
+        status=ReviewComment.Status.RESOLVED,
+        resolved_at=timezone.now(),
+    )
+    html = client_for(secretariat).get("/").content.decode()
+    section = html.split('id="answers-heading"')[1].split("</section>")[0]
+    assert section.index("UNICEF objects to item 2.") < section.index("A comment on the wording.")
+    assert "Already answered." not in section
+    assert html.index('id="answers-heading"') < html.index('id="next-heading"')
+
+    principal_html = client_for(principal).get("/").content.decode()
+    assert "UNICEF objects" not in principal_html

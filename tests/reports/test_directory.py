@@ -75,7 +75,8 @@ def test_organisation_page_query_count_is_fixed(
     # session, user, groups, organisation, its positions with people, owed actions,
     # their owner orgs, owner people, body zones, logs, attendance, meetings held, user
     # organisation.
-    with django_assert_num_queries(13):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(14):
         response = client.get(member_org.get_absolute_url())
     assert response.context["open_count"] == 8
     assert len(response.context["attendances"]) == 4
@@ -86,7 +87,8 @@ def test_organisation_list_shows_open_counts(
 ):
     client = client_for(principal)
     # session, user, groups, organisations with their open counts, user organisation.
-    with django_assert_num_queries(5):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(6):
         html = client.get("/organizations/").content.decode()
     row = html[html.index(">UNHCR</a>") :]
     assert row[: row.index("</tr>")].rstrip().endswith("<td>2</td>")
@@ -109,7 +111,8 @@ def test_person_pages_show_positions_attendance_and_actions(
     client = client_for(secretariat)
     # session, user, groups, person, positions, actions, their orgs, people, body zones,
     # attendance, user organisation.
-    with django_assert_num_queries(11):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(12):
         html = client.get(person.get_absolute_url()).content.decode()
     assert "Deputy Director" in html
     assert "Chief of Staff" in html
@@ -118,7 +121,8 @@ def test_person_pages_show_positions_attendance_and_actions(
     assert html.count("<td>Present</td>") == 2
     # session, user, people, current positions, user organisation, groups (the nav asks
     # whether the user is a principal).
-    with django_assert_num_queries(6):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(7):
         html = client.get("/people/").content.decode()
     assert "Ugochi Daniels" in html
     assert "Deputy Director" in html

@@ -79,7 +79,8 @@ def test_register_query_count_is_pinned(client_for, principal, archive, django_a
     client.get("/decisions/")
     # session, user, groups; count and page of decisions (with meeting, item and body);
     # their topics; the user's organisation; body and topic options of the filter form.
-    with django_assert_num_queries(9):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(10):
         html = register(client)
     assert "4 decisions." in html
 
@@ -95,7 +96,8 @@ def test_decision_page_shows_the_actions_that_followed(
     # session, user, groups; the decision with its item, meeting and body; its topics; its
     # actions with their meetings; their owner organisations; their owner people; the user's
     # organisation.
-    with django_assert_num_queries(9):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(10):
         html = client.get(decision.get_absolute_url()).content.decode()
     assert decision.reference in html and "Circulate the roadmap to the Regional Networks." in html
     assert "Brief Member States." in html and "UNICEF" in html and "UNHCR" in html

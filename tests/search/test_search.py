@@ -165,7 +165,8 @@ def test_search_page_query_count_is_pinned(
     # session, user, user's groups; count and one page of hits; one query per kind on the
     # page (item, decision, action, update); the user's organisation for the header; the
     # body, topic and organisation options of the filter form.
-    with django_assert_num_queries(13):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(14):
         html = search(client, q="roadmap")
     assert len(titles(html)) >= 8  # two of each kind matched, so an N+1 would show
 

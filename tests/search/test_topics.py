@@ -34,7 +34,8 @@ def test_topic_page_query_count_is_pinned(
     client.get(topic.get_absolute_url())
     # session, user, groups; the topic; count and page of meetings; their tagged items,
     # decisions, actions (with item and meeting) and the actions' owners; user's organisation.
-    with django_assert_num_queries(11):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(12):
         html = client.get(topic.get_absolute_url()).content.decode()
     assert html.count("Second item on reviews") == 2
 

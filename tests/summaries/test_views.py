@@ -415,7 +415,8 @@ def test_preview_query_count_does_not_grow_with_participants(
     client, url, _preview = sample_preview
     # session, user, groups (role), body, its zones, organisations, people named (one query
     # for all ten), the user's organisation for the header.
-    with django_assert_num_queries(8):
+    # and the unread notifications count in the navigation.
+    with django_assert_num_queries(9):
         response = client.get(url)
     assert response.status_code == 200
 
