@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from summaries.parser.model import Decision
-from summaries.parser.text import list_item, plain
+from summaries.parser.text import list_item, plain, sentences
 
 # ---------------------------------------------------------------------------------------------
 # Decisions
@@ -81,25 +81,6 @@ _DECISION_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
 ]
 _KIND_PREFIX = re.compile(r"^(endorsed|agreed|welcomed|noted|requested|other)\s*:\s*(.+)$", re.I)
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[(\"'“‘])")
-# A full stop after these is not the end of a sentence ("Mr. Lee", "Prof. Ito", "e.g. this").
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|Art|Para|vs|cf|approx|incl|Messrs|Rev|Hon|Gen|Col"
-    r"|Capt|Sen|Rep|Gov|Amb|Fig|Vol|p|pp)|\b[A-Z]|\be\.g|\bi\.e|\betc)\.$"
-)
-
-
-def sentences(text: str) -> list[str]:
-    """A paragraph cut into sentences, not at "Mr." or "Prof." or an initial."""
-    out: list[str] = []
-    for piece in SENTENCE_END.split(text):
-        if out and _ABBREVIATION.search(out[-1]):
-            out[-1] = f"{out[-1]} {piece}"
-        else:
-            out.append(piece)
-    return out
-
-
 # An outcome recalled from before ("at the last meeting", "so far") is not taken at this one.
 _RECALLED = re.compile(
     r"\b(?:so\s+far|at\s+the\s+(?:last|previous|prior)\s+meeting|previously|last\s+(?:week|month|time))\b",

@@ -23,8 +23,18 @@ from summaries.parser.participants import (
     collect_after_label,
     is_participant_label,
     participants_from_block,
+    participants_from_rows,
 )
-from summaries.parser.text import NUMBERING, RULE, TABLE_LINE, heading, list_item, norm, plain
+from summaries.parser.text import (
+    NUMBERING,
+    RULE,
+    TABLE_LINE,
+    heading,
+    list_item,
+    norm,
+    plain,
+    read_table,
+)
 from summaries.parser.topics import topic_split
 
 
@@ -289,6 +299,15 @@ def _read_preamble(
             if INLINE_ROLL.match(text):
                 block = [line, *block]
             participant_lines.append((block, status))
+            continue
+        if TABLE_LINE.match(line):
+            # A table of facts above the first section may name the participants.
+            rows, end = read_table(preamble, i)
+            if participants_from_rows(rows, PRESENT, set()):
+                participant_lines.append((preamble[i:end], PRESENT))
+            else:
+                opening.extend(preamble[i:end])
+            i = end
             continue
         if m := re.match(r"^(?:location|venue|place)\s*:\s*(\S.*)$", text, re.I):
             location.append(m[1].strip())

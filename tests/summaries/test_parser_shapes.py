@@ -255,3 +255,72 @@ def test_a_reading_over_its_time_budget_is_refused_with_the_limit():
     with pytest.raises(parser.ParseTimeout, match="limit of 1e-06 seconds"):
         parser.parse(text, budget=0.000001)
     assert parser.parse(text, budget=5).items
+
+
+def _attendance(text: str) -> list[tuple[str, str, str]]:
+    return [(p.name, p.role, p.status) for p in parser.parse(text).participants]
+
+
+def test_attendance_written_in_a_paragraph_is_read_with_the_absences_beside_it():
+    text = """Board meeting
+12 March 2024
+
+**1\\. Call to order**
+
+The chair opened the meeting at 6 p.m. Present: Members Lee, Chen and Ruiz.
+Member Dee was excused absent. Also present: Secretary Eng.
+
+**2\\. Budget**
+
+The budget was discussed.
+"""
+    assert _attendance(text) == [
+        ("Lee", "Member", "present"),
+        ("Chen", "Member", "present"),
+        ("Ruiz", "Member", "present"),
+        ("Dee", "Member", "apologies"),
+        ("Eng", "Secretary", "present"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Attendees were Ann Lee (UNHCR), Bo Chen (IOM) and Cy Dee. Regrets: Di Eng.",
+        "Members present: Ann Lee (UNHCR), Bo Chen (IOM), Cy Dee. Absent: Di Eng.",
+    ],
+)
+def test_a_roll_sentence_in_a_paragraph_names_who_attended(sentence):
+    text = f"# Board call\n\n## Opening\n\nThe meeting opened. {sentence}\n\n## Budget\n\nNotes.\n"
+    assert [(p.name, p.organization, p.status) for p in parser.parse(text).participants] == [
+        ("Ann Lee", "UNHCR", "present"),
+        ("Bo Chen", "IOM", "present"),
+        ("Cy Dee", "", "present"),
+        ("Di Eng", "", "apologies"),
+    ]
+
+
+def test_participants_are_read_from_a_two_column_table_above_the_first_section():
+    text = """# Net meeting 12
+
+|||
+|---|---|
+| Date | 24 February 2013 |
+| Participants | Ann Lee, Bo Chen (aka "Bob"), Cy Dee (chair). Apologies received from Di Eng. |
+
+Budget
+------
+
+The budget was discussed.
+"""
+    assert _attendance(text) == [
+        ("Ann Lee", "", "present"),
+        ("Bo Chen", "", "present"),
+        ("Cy Dee", "Chair", "present"),
+        ("Di Eng", "", "apologies"),
+    ]
+
+
+def test_a_paragraph_saying_participants_were_divided_names_nobody():
+    text = "# Board call\n\n## Budget\n\nParticipants were divided on the budget.\n"
+    assert parser.parse(text).participants == []
