@@ -15,8 +15,10 @@ Two shapes are recognised:
 
 Decisions come from explicit lists ("Decisions:") or, when a document has none, from the
 sentences that record one ("... was endorsed", "It was agreed to ...", "RESOLVED").
-Action points come only from explicit markers ("Action Points:", "ACTION:", an action
-table); the parser never turns "X will do Y" prose into an action.
+Action points come from explicit markers ("Action Points:", "ACTION:", an action
+table) or, when a document has none, from sentences that give someone listed a task
+("Ann Lee to send the figures.", "Secretariat to book a room."); the parser never turns
+"X will do Y" prose into an action.
 """
 
 from __future__ import annotations

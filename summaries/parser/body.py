@@ -14,11 +14,20 @@ from summaries.parser.actions import (
     is_action_table,
     owner_like,
     parse_action,
+    prose_action,
 )
 from summaries.parser.budget import check as check_budget
-from summaries.parser.decisions import decisions_in_prose, listed_decision
+from summaries.parser.decisions import decisions_in_prose, listed_decision, units
 from summaries.parser.model import Action, Decision
-from summaries.parser.text import RULE, TABLE_LINE, heading, list_item, plain, read_table
+from summaries.parser.text import (
+    RULE,
+    TABLE_LINE,
+    heading,
+    list_item,
+    plain,
+    read_table,
+    sentences,
+)
 
 # ---------------------------------------------------------------------------------------------
 # A section's body: discussion, decisions, action points
@@ -29,8 +38,9 @@ class Scanned:
     discussion: str
     decisions: list[Decision]  # listed under a "Decisions" label
     prose: list[Decision]  # found in sentences of the discussion
-    actions: list[Action]
+    actions: list[Action]  # listed, marked or in a table
     listed_decisions: bool
+    tasks: list[Action]  # given to someone in a sentence of the discussion
 
 
 def scan_body(
@@ -50,7 +60,24 @@ def scan_body(
         i = scan.line(lines, i)
     discussion = tidy(scan.kept)
     prose = decisions_in_prose(discussion) if prose_decisions else []
-    return Scanned(discussion, scan.decisions, prose, scan.actions, scan.listed)
+    tasks = _tasks_in_prose(discussion, known_people, scan.actions)
+    return Scanned(discussion, scan.decisions, prose, scan.actions, scan.listed, tasks)
+
+
+def _tasks_in_prose(discussion: str, known_people: set[str], listed: list[Action]) -> list[Action]:
+    """Sentences of the discussion that give someone listed a task, unless a list has it."""
+    seen = {plain(a.text).lower().rstrip(".") for a in listed}
+    found = []
+    for block in re.split(r"\n\s*\n", discussion):
+        for unit in units(block):
+            if unit.startswith("#"):
+                continue
+            for sentence in sentences(plain(list_item(unit) or unit)):
+                action = prose_action(sentence, known_people)
+                if action and plain(action.text).lower().rstrip(".") not in seen:
+                    seen.add(plain(action.text).lower().rstrip("."))
+                    found.append(action)
+    return found
 
 
 class _Scan:

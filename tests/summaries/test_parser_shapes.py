@@ -324,3 +324,49 @@ The budget was discussed.
 def test_a_paragraph_saying_participants_were_divided_names_nobody():
     text = "# Board call\n\n## Budget\n\nParticipants were divided on the budget.\n"
     assert parser.parse(text).participants == []
+
+
+def test_a_sentence_giving_someone_listed_a_task_is_an_action():
+    text = """# Working group
+
+## Attendees
+
+- Ann Lee - Example Org (EX)
+- Bo Chen - Other Org (OO)
+
+## Numbering systems
+
+AL: Can we add it to the next agenda? Bring this to the next plenary. AL to add it to the agenda.
+
+## Fallbacks
+
+- Chen and Secretariat to draft a note by March 2024.
+- Lee will look into it.
+- Someone to check the figures.
+"""
+    assert _actions(text) == [
+        ("AL to add it to the agenda.", "AL", ""),
+        (
+            "Chen and Secretariat to draft a note by March 2024.",
+            "Chen and Secretariat",
+            "by March 2024",
+        ),
+    ]
+
+
+def test_tasks_in_sentences_are_not_added_where_the_document_lists_its_actions():
+    text = """# Working group
+
+## Attendees
+
+- Ann Lee
+
+## Budget
+
+- Ann to take point on the plan
+
+## Action items
+
+- Ann Lee: Take point on a plan for the budget
+"""
+    assert _actions(text) == [("Ann Lee: Take point on a plan for the budget", "Ann Lee", "")]
