@@ -59,7 +59,11 @@ def scan_body(
     while i < len(lines):
         i = scan.line(lines, i)
     discussion = tidy(scan.kept)
-    prose = decisions_in_prose(discussion) if prose_decisions else []
+
+    def is_task(sentence: str) -> bool:
+        return prose_action(sentence, known_people) is not None
+
+    prose = decisions_in_prose(discussion, is_task) if prose_decisions else []
     tasks = _tasks_in_prose(discussion, known_people, scan.actions)
     return Scanned(discussion, scan.decisions, prose, scan.actions, scan.listed, tasks)
 
@@ -186,7 +190,11 @@ def tidy(lines: list[str]) -> str:
     paragraphs: list[list[str]] = []
     current: list[str] = []
     for line in lines:
-        if line.strip():
+        if heading(line):
+            # A heading is a paragraph of its own, even with its text right below it.
+            paragraphs += [p for p in (current, [line]) if p]
+            current = []
+        elif line.strip():
             current.append(line)
         elif current:
             paragraphs.append(current)
@@ -202,6 +210,7 @@ def tidy(lines: list[str]) -> str:
             and list_item(para[0]) is None
             and not re.search(r"[.:;!?)\]]$", joined[-1][-1].strip())
             and list_item(joined[-1][-1]) is None
+            and not heading(joined[-1][-1])
         ):
             joined[-1][-1] = f"{joined[-1][-1].rstrip()} {first}"
             joined[-1].extend(para[1:])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from summaries.parser.model import Decision
 from summaries.parser.text import list_item, plain, sentences
@@ -27,6 +28,24 @@ _ENDORSING = ("approved", "adopted", "endorsed", "accepted", "ratified")
 _DECISION_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("other", re.compile(r"\b(?:approved|adopted|endorsed)\s+under\s+(?:a\s+)?silence\b", re.I)),
     ("agreed", re.compile(r"\bRESOLVED\b|^\W*RESOLUTION\b")),
+    # "Conclusion: use X for now.", "Agreed: ...", "Resolution: ...": a labelled outcome.
+    (
+        "agreed",
+        re.compile(
+            r"^\W*(?:conclusions?|agreed|agreement|resolution|resolved|decisions?|decided)\W*:\s*"
+            r"(?!(?:none|no\b|not\b|n/a|tbd|pending|deferred|postponed))\S",
+            re.I,
+        ),
+    ),
+    ("endorsed", re.compile(r"^\W*(?:approved|adopted|endorsed)\W*:\s*\S", re.I)),
+    (
+        "agreed",
+        re.compile(
+            r"\bconsensus\s+(?:was\s+reached\s+)?to\b|\bconsensus\s+was\s+reached\b"
+            r"|\b(?:reached|achieved)\s+(?:a\s+|general\s+)?(?:consensus|agreement)\b",
+            re.I,
+        ),
+    ),
     (
         "agreed",
         re.compile(
@@ -125,16 +144,37 @@ def listed_decision(text: str) -> Decision:
     return Decision(kind=kind, text=text)
 
 
-def decisions_in_prose(discussion: str) -> list[Decision]:
+# A heading over the outcome of the discussion above it: "#### Conclusion", "### Resolution".
+_CONCLUSION_HEADING = re.compile(
+    r"^#+\s*(?:conclusions?|outcomes?|resolutions?|agreed|decisions?)\W*$", re.I
+)
+
+
+def decisions_in_prose(
+    discussion: str, is_task: Callable[[str], bool] | None = None
+) -> list[Decision]:
+    """Decisions in sentences; under a "Conclusion" heading, each paragraph is one.
+
+    `is_task` tells a sentence that gives someone a task, which a conclusion leaves out.
+    """
     found: list[Decision] = []
     previous = ""
+    concluding = False
     for block in re.split(r"\n\s*\n", discussion):
         for line in units(block):
             if line.startswith("#"):
                 previous = ""
+                concluding = bool(_CONCLUSION_HEADING.match(line))
                 continue
             unit = plain(list_item(line) or line)
             if not unit:
+                continue
+            if concluding:
+                said = [s for s in sentences(unit) if not (is_task and is_task(s))]
+                if said:
+                    found.append(
+                        Decision(kind=decision_kind(unit) or "agreed", text=" ".join(said))
+                    )
                 continue
             # A whole line first ("GD: seconded. Passed"), then sentence by sentence.
             kind = decision_kind(unit) if len(unit) < 60 else None

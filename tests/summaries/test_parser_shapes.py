@@ -370,3 +370,49 @@ def test_tasks_in_sentences_are_not_added_where_the_document_lists_its_actions()
 - Ann Lee: Take point on a plan for the budget
 """
     assert _actions(text) == [("Ann Lee: Take point on a plan for the budget", "Ann Lee", "")]
+
+
+def _decisions(text: str) -> list[str]:
+    return [d.text for d in parser.parse(text).decisions]
+
+
+def test_a_conclusion_heading_records_its_paragraph_as_a_decision_and_its_task_as_an_action():
+    text = """# Working group
+
+## Attendees
+
+- Ann Lee - Example Org (AL)
+
+## Proposals
+
+### Numbering systems
+Is there anything else to discuss?
+
+#### Conclusion
+
+Bring this to the next plenary. AL to add it to the agenda.
+"""
+    summary = parser.parse(text)
+    assert [d.text for d in summary.decisions] == ["Bring this to the next plenary."]
+    assert [a.text for a in summary.actions] == ["AL to add it to the agenda."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Conclusion: use the short name for now on the public pages of the site.",
+        "Agreed: the short name is kept on the public pages of the site.",
+        "Resolution: the short name is kept on the public pages of the site.",
+        "Approved: the short name on the public pages of the site.",
+        "There was consensus to keep the short name on the public pages of the site.",
+        "So it has been decided to keep the short name on the public pages of the site.",
+    ],
+)
+def test_labelled_and_collective_outcomes_in_a_paragraph_are_decisions(sentence):
+    text = f"# Working group\n\n## Names\n### Short name\nWe talked. {sentence}\n"
+    assert _decisions(text) == [sentence]
+
+
+def test_a_conclusion_saying_none_is_not_a_decision():
+    text = "# Working group\n\n## Names\n\nWe talked. Conclusion: none yet.\n"
+    assert _decisions(text) == []
