@@ -15,8 +15,10 @@ Two shapes are recognised:
 
 Decisions come from explicit lists ("Decisions:") or, when a document has none, from the
 sentences that record one ("... was endorsed", "It was agreed to ...", "RESOLVED").
-Action points come only from explicit markers ("Action Points:", "ACTION:", an action
-table); the parser never turns "X will do Y" prose into an action.
+Action points come from explicit markers ("Action Points:", "ACTION:", an action
+table) or, when a document has none, from sentences that give someone listed a task
+("Ann Lee to send the figures.", "Secretariat to book a room."); the parser never turns
+"X will do Y" prose into an action.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ from summaries.parser.model import (
     Summary,
     TimeSpan,
 )
-from summaries.parser.participants import parse_participant
+from summaries.parser.participants import parse_participant, participants_in_prose
 from summaries.parser.plain import parse_plain
 from summaries.parser.structured import parse_structured
 from summaries.parser.text import heading, normalise_lines
@@ -100,6 +102,8 @@ def parse(
         DAY_FIRST.reset(token)
     summary.date_ambiguous = summary.date is not None and is_ambiguous(text, summary.date)
     summary.title = summary.title[:300]
+    if not summary.participants:
+        _attendance_in_prose(summary, known)
     _link_representatives(summary)
     _resolve_years(summary)
     _expand_owners(summary)
@@ -110,6 +114,12 @@ def _parse_lines(lines: list[str], known: set[str]) -> Summary:
     headings = [i for i, line in enumerate(lines) if heading(line)]
     structured = len(headings) >= 2
     return parse_structured(lines, known) if structured else parse_plain(lines, known)
+
+
+def _attendance_in_prose(summary: Summary, known: set[str]) -> None:
+    """Without a list of people, the roll may be written in a paragraph ("Present: A, B.")."""
+    texts = [summary.opening_remarks, *(item.discussion for item in summary.items)]
+    summary.participants = participants_in_prose("\n\n".join(texts), known)
 
 
 def _expand_owners(summary: Summary) -> None:

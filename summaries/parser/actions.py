@@ -193,3 +193,31 @@ def _text_column(rows: list[list[str]], columns: dict[str, int]) -> int:
     if not candidates:
         return named or 0
     return max(candidates, key=lambda k: sum(len(table_cell(r, k).split()) for r in body))
+
+
+# "Ann Lee to send ...", "ABC and Secretariat to ...": who does it, then "to" and a verb.
+_NAMED = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_PROSE_TASK = re.compile(
+    rf"^\W*(?P<who>{_NAMED}(?:\s*(?:,|/|&|\band\b)\s*{_NAMED})*)\s+to\s+(?P<verb>[a-z]+)\b"
+)
+# Bodies that take tasks whether or not a list names them.
+_OFFICES = frozenset(["secretariat", "chair", "chairs", "co-chairs", "cochairs", "all"])
+_NOT_TASK_VERBS = frozenset(["be", "been", "date", "the"])
+
+
+def prose_action(sentence: str, known_people: set[str]) -> Action | None:
+    """A sentence of discussion that gives someone listed a task: "Ann Lee to send the figures."
+
+    "X will ..." is not one: it reports what someone said, as in a transcript.
+    """
+    sentence = plain(sentence).strip()
+    m = _PROSE_TASK.match(sentence)
+    if not m or sentence.endswith("?") or m["verb"] in _NOT_TASK_VERBS:
+        return None
+    words = re.findall(r"[\w'’.-]+", m["who"])
+    names = [w.strip(".").lower() for w in words if w.lower() not in ("and",)]
+    if not names or not all(n in known_people or n in _OFFICES for n in names):
+        return None
+    action = parse_action(sentence, known_people)
+    action.owner = action.owner or m["who"].strip()
+    return action

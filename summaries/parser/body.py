@@ -14,11 +14,20 @@ from summaries.parser.actions import (
     is_action_table,
     owner_like,
     parse_action,
+    prose_action,
 )
 from summaries.parser.budget import check as check_budget
-from summaries.parser.decisions import decisions_in_prose, listed_decision
+from summaries.parser.decisions import decisions_in_prose, listed_decision, units
 from summaries.parser.model import Action, Decision
-from summaries.parser.text import RULE, TABLE_LINE, heading, list_item, plain, read_table
+from summaries.parser.text import (
+    RULE,
+    TABLE_LINE,
+    heading,
+    list_item,
+    plain,
+    read_table,
+    sentences,
+)
 
 # ---------------------------------------------------------------------------------------------
 # A section's body: discussion, decisions, action points
@@ -29,8 +38,9 @@ class Scanned:
     discussion: str
     decisions: list[Decision]  # listed under a "Decisions" label
     prose: list[Decision]  # found in sentences of the discussion
-    actions: list[Action]
+    actions: list[Action]  # listed, marked or in a table
     listed_decisions: bool
+    tasks: list[Action]  # given to someone in a sentence of the discussion
 
 
 def scan_body(
@@ -49,8 +59,29 @@ def scan_body(
     while i < len(lines):
         i = scan.line(lines, i)
     discussion = tidy(scan.kept)
-    prose = decisions_in_prose(discussion) if prose_decisions else []
-    return Scanned(discussion, scan.decisions, prose, scan.actions, scan.listed)
+
+    def is_task(sentence: str) -> bool:
+        return prose_action(sentence, known_people) is not None
+
+    prose = decisions_in_prose(discussion, is_task) if prose_decisions else []
+    tasks = _tasks_in_prose(discussion, known_people, scan.actions)
+    return Scanned(discussion, scan.decisions, prose, scan.actions, scan.listed, tasks)
+
+
+def _tasks_in_prose(discussion: str, known_people: set[str], listed: list[Action]) -> list[Action]:
+    """Sentences of the discussion that give someone listed a task, unless a list has it."""
+    seen = {plain(a.text).lower().rstrip(".") for a in listed}
+    found = []
+    for block in re.split(r"\n\s*\n", discussion):
+        for unit in units(block):
+            if unit.startswith("#"):
+                continue
+            for sentence in sentences(plain(list_item(unit) or unit)):
+                action = prose_action(sentence, known_people)
+                if action and plain(action.text).lower().rstrip(".") not in seen:
+                    seen.add(plain(action.text).lower().rstrip("."))
+                    found.append(action)
+    return found
 
 
 class _Scan:
@@ -159,7 +190,11 @@ def tidy(lines: list[str]) -> str:
     paragraphs: list[list[str]] = []
     current: list[str] = []
     for line in lines:
-        if line.strip():
+        if heading(line):
+            # A heading is a paragraph of its own, even with its text right below it.
+            paragraphs += [p for p in (current, [line]) if p]
+            current = []
+        elif line.strip():
             current.append(line)
         elif current:
             paragraphs.append(current)
@@ -175,6 +210,7 @@ def tidy(lines: list[str]) -> str:
             and list_item(para[0]) is None
             and not re.search(r"[.:;!?)\]]$", joined[-1][-1].strip())
             and list_item(joined[-1][-1]) is None
+            and not heading(joined[-1][-1])
         ):
             joined[-1][-1] = f"{joined[-1][-1].rstrip()} {first}"
             joined[-1].extend(para[1:])

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from summaries.parser.model import Decision
-from summaries.parser.text import list_item, plain
+from summaries.parser.text import list_item, plain, sentences
 
 # ---------------------------------------------------------------------------------------------
 # Decisions
@@ -27,6 +28,24 @@ _ENDORSING = ("approved", "adopted", "endorsed", "accepted", "ratified")
 _DECISION_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("other", re.compile(r"\b(?:approved|adopted|endorsed)\s+under\s+(?:a\s+)?silence\b", re.I)),
     ("agreed", re.compile(r"\bRESOLVED\b|^\W*RESOLUTION\b")),
+    # "Conclusion: use X for now.", "Agreed: ...", "Resolution: ...": a labelled outcome.
+    (
+        "agreed",
+        re.compile(
+            r"^\W*(?:conclusions?|agreed|agreement|resolution|resolved|decisions?|decided)\W*:\s*"
+            r"(?!(?:none|no\b|not\b|n/a|tbd|pending|deferred|postponed))\S",
+            re.I,
+        ),
+    ),
+    ("endorsed", re.compile(r"^\W*(?:approved|adopted|endorsed)\W*:\s*\S", re.I)),
+    (
+        "agreed",
+        re.compile(
+            r"\bconsensus\s+(?:was\s+reached\s+)?to\b|\bconsensus\s+was\s+reached\b"
+            r"|\b(?:reached|achieved)\s+(?:a\s+|general\s+)?(?:consensus|agreement)\b",
+            re.I,
+        ),
+    ),
     (
         "agreed",
         re.compile(
@@ -81,25 +100,6 @@ _DECISION_PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
 ]
 _KIND_PREFIX = re.compile(r"^(endorsed|agreed|welcomed|noted|requested|other)\s*:\s*(.+)$", re.I)
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[(\"'“‘])")
-# A full stop after these is not the end of a sentence ("Mr. Lee", "Prof. Ito", "e.g. this").
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|Art|Para|vs|cf|approx|incl|Messrs|Rev|Hon|Gen|Col"
-    r"|Capt|Sen|Rep|Gov|Amb|Fig|Vol|p|pp)|\b[A-Z]|\be\.g|\bi\.e|\betc)\.$"
-)
-
-
-def sentences(text: str) -> list[str]:
-    """A paragraph cut into sentences, not at "Mr." or "Prof." or an initial."""
-    out: list[str] = []
-    for piece in SENTENCE_END.split(text):
-        if out and _ABBREVIATION.search(out[-1]):
-            out[-1] = f"{out[-1]} {piece}"
-        else:
-            out.append(piece)
-    return out
-
-
 # An outcome recalled from before ("at the last meeting", "so far") is not taken at this one.
 _RECALLED = re.compile(
     r"\b(?:so\s+far|at\s+the\s+(?:last|previous|prior)\s+meeting|previously|last\s+(?:week|month|time))\b",
@@ -144,16 +144,37 @@ def listed_decision(text: str) -> Decision:
     return Decision(kind=kind, text=text)
 
 
-def decisions_in_prose(discussion: str) -> list[Decision]:
+# A heading over the outcome of the discussion above it: "#### Conclusion", "### Resolution".
+_CONCLUSION_HEADING = re.compile(
+    r"^#+\s*(?:conclusions?|outcomes?|resolutions?|agreed|decisions?)\W*$", re.I
+)
+
+
+def decisions_in_prose(
+    discussion: str, is_task: Callable[[str], bool] | None = None
+) -> list[Decision]:
+    """Decisions in sentences; under a "Conclusion" heading, each paragraph is one.
+
+    `is_task` tells a sentence that gives someone a task, which a conclusion leaves out.
+    """
     found: list[Decision] = []
     previous = ""
+    concluding = False
     for block in re.split(r"\n\s*\n", discussion):
         for line in units(block):
             if line.startswith("#"):
                 previous = ""
+                concluding = bool(_CONCLUSION_HEADING.match(line))
                 continue
             unit = plain(list_item(line) or line)
             if not unit:
+                continue
+            if concluding:
+                said = [s for s in sentences(unit) if not (is_task and is_task(s))]
+                if said:
+                    found.append(
+                        Decision(kind=decision_kind(unit) or "agreed", text=" ".join(said))
+                    )
                 continue
             # A whole line first ("GD: seconded. Passed"), then sentence by sentence.
             kind = decision_kind(unit) if len(unit) < 60 else None

@@ -39,10 +39,14 @@ def is_header_line(line: str) -> bool:
 
 
 def people_words(summary: Summary) -> set[str]:
+    """The words that name someone listed: names, organisations, and a name's initials."""
     names = set()
     for p in summary.participants:
-        names.update(w.lower() for w in p.name.split())
+        words = p.name.split()
+        names.update(w.lower() for w in words)
         names.add(p.organization.lower())
+        if len(words) >= 2:
+            names.add("".join(w[0] for w in words if w[:1].isalpha()).lower())
     return {n for n in names if n}
 
 

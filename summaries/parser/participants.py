@@ -16,6 +16,7 @@ from summaries.parser.text import (
     list_item,
     plain,
     read_table,
+    sentences,
     table_cell,
 )
 
@@ -148,12 +149,74 @@ def _is_roll_line(line: str, text: str) -> bool:
 
 def _roll(label: str, names: str, known: set[str]) -> list[Participant]:
     status = APOLOGIES if APOLOGY_WORDS.search(label) else PRESENT
-    found = []
-    for name in split_roll(names):
+    own: list[str] = []
+    found: list[Participant] = []
+    # "A, B (minutes). Apologies received from C.": a second roll inside the first.
+    for piece in sentences(plain(names)):
+        if own and (m := PROSE_ROLL.match(piece)):
+            found += _roll(m["label"], m["names"], known)
+        else:
+            own.append(piece)
+    people = []
+    for name in split_roll(" ".join(own)):
         if person := parse_participant(name, known, status):
             person.also_present = bool(ALSO_PRESENT.search(label))
-            found.append(person)
+            people.append(person)
+    return people + found
+
+
+# A sentence of a paragraph that names who attended: "Present: A, B and C.", "Members present:
+# ...", "Attendees were A (Org), B ...", "Regrets: ...", "Apologies were received from ...".
+PROSE_ROLL = re.compile(
+    r"^\W*(?P<label>(?:(?:also|members|participants|those)\s+)?(?:present|attending)"
+    r"|attendees|participants|in\s+attendance|regrets|apologies|absent|excused"
+    r"|(?:apologies|regrets)\s+(?:were\s+)?received\s+from)"
+    r"(?:\s*:|\s+(?:were|included)\s+|(?<=from)\s)\s*(?P<names>\S.*)$",
+    re.I,
+)
+# Beside such a sentence: "Member Lee was excused absent.", "Ann Lee and Bo Chen sent regrets."
+_PROSE_ABSENT = re.compile(
+    r"^(?P<names>[A-Z][\w'’. ,&-]{0,100}?)\s+(?:(?:was|were)\s+(?:\w+\s+)?(?:excused|absent)"
+    r"|sent\s+(?:(?:his|her|their)\s+)?(?:regrets|apologies))\b"
+)
+# "Members Lee, Chen", "Secretary Ruiz": a title before the names, kept as their role.
+_TITLED = re.compile(
+    r"^(?i:(?P<title>members?|chair(?:person)?|vice[- ]chair|secretary|commissioners?"
+    r"|directors?|trustees?|councillors?|supervisors?))\s+(?=[A-Z])"
+)
+
+
+def participants_in_prose(text: str, known: set[str]) -> list[Participant]:
+    """Attendance written in a paragraph: its labelled sentences and the absences beside them."""
+    found: list[Participant] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        said = [plain(s) for s in sentences(" ".join(paragraph.split()))]
+        if not any(PROSE_ROLL.match(s) for s in said):
+            continue
+        for sentence in said:
+            if m := PROSE_ROLL.match(sentence):
+                found += _titled_roll(m["label"], m["names"], known)
+            elif m := _PROSE_ABSENT.match(sentence):
+                found += _titled_roll("absent", m["names"], known)
     return found
+
+
+def _titled_roll(label: str, names: str, known: set[str]) -> list[Participant]:
+    """A roll whose names may follow a title; a plural title ("Members A, B") covers them all."""
+    people = []
+    shared = ""
+    for name in split_roll(names):
+        role = shared
+        if m := _TITLED.match(name):
+            title = m["title"].capitalize()
+            plural = title.endswith("s")
+            role = title[:-1] if plural else title
+            shared = role if plural else shared
+            name = name[m.end() :]
+        for person in _roll(label, name, known):
+            person.role = person.role or role
+            people.append(person)
+    return people
 
 
 def _listed_person(line: str, text: str, known: set[str], context: dict) -> Participant | None:

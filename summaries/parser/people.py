@@ -22,6 +22,7 @@ _LABEL = re.compile(r"^([A-Za-z][\w .&/-]{0,40}?)\s*:\s*(\S.*)$")
 _HANDLE = re.compile(r"(?:^|\s)@[\w.-]+|<[^<>@\s]+@[^<>\s]+>|\S+@\S+\.\w+")
 _ORG_FIRST = re.compile(r"^(.+?)\s+was\s+represented\s+by\s+(.+)$", re.I)
 _CHECKBOX = re.compile(r"^\[([ xX✓])\]\s*(.*)$")
+_ALIAS = re.compile(r"^(?:aka|a\.k\.a\.?|also\s+known\s+as|known\s+as)\b", re.I)
 _NAME_WORD = re.compile(r"^[\w'’.-]+$")
 
 
@@ -30,11 +31,39 @@ def split_roll(text: str) -> list[str]:
     text = plain(text).strip().rstrip(".")
     if ";" in text:
         parts = text.split(";")
-    elif re.search(r"\)\s*(?:,|\band\b)", text):
+    elif re.search(r"\)\s*(?:,|\band\b)", text) and not _names_only(text):
         parts = re.split(r"(?<=\))\s*(?:,\s*(?:and\s+)?|\band\b)\s*", text)
     else:
-        parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+&\s+", text)
+        parts = _outside_parentheses(text)
     return [re.sub(r"^and\s+", "", p.strip()) for p in parts if p.strip()]
+
+
+def _outside_parentheses(text: str) -> list[str]:
+    """Split at commas, "and" and "&", but not inside "( )"."""
+    parts, depth, start = [], 0, 0
+    for m in re.finditer(r"[()]|,\s*(?:and\s+)?|\s+and\s+|\s+&\s+", text):
+        if m[0] in "()":
+            depth = max(0, depth + (1 if m[0] == "(" else -1))
+        elif depth == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
+    return parts
+
+
+def _names_only(text: str) -> bool:
+    """ "A B, C D (chair), E F": every entry a name of two words or more, some annotated.
+
+    Then the parentheses are remarks on a few names, not the end of each entry as in
+    "A B, Director, UNHCR (chair), C D, Officer, UNICEF".
+    """
+    parts = [re.sub(r"\s*\([^()]*\)", "", p).strip() for p in _outside_parentheses(text)]
+    return len(parts) >= 3 and all(
+        2 <= len(p.split()) <= 6
+        and all(w[:1].isupper() or w.islower() and len(w) <= 3 for w in p.split())
+        and not ROLE_WORDS.search(p)
+        for p in parts
+    )
 
 
 def _is_org(label: str, known: set[str]) -> bool:
@@ -47,7 +76,9 @@ def _parenthesis(text: str, known: set[str], found: dict) -> str:
     """Take the trailing "(...)": a representation, a role, an organisation or absence."""
     while m := _PARENTHESIS.match(text):
         inner = m[2].strip()
-        if rep := _REPRESENTING.match(inner):
+        if _ALIAS.match(inner):
+            pass  # another name for the same person
+        elif rep := _REPRESENTING.match(inner):
             found["representing"] = rep[1].strip()
         elif _is_org(inner, known) and not found.get("organization"):
             found["organization"] = inner

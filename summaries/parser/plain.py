@@ -61,6 +61,8 @@ def parse_plain(lines: list[str], known: set[str]) -> Summary:
         summary.modality = find_modality(summary.opening_remarks)
     scans = [(title, kind, scan_body(chunk, known_people)) for title, kind, chunk in items]
     listed = any(scan.listed_decisions for _, _, scan in scans)
+    # As with decisions: a document that lists its actions anywhere is trusted to list them all.
+    listed_actions = any(scan.actions for _, _, scan in scans)
     for title, kind, scanned in scans:
         summary.items.append(
             Item(
@@ -68,7 +70,7 @@ def parse_plain(lines: list[str], known: set[str]) -> Summary:
                 kind=kind,
                 discussion=scanned.discussion,
                 decisions=outcomes(scanned, listed),
-                actions=scanned.actions,
+                actions=scanned.actions or ([] if listed_actions else scanned.tasks),
             )
         )
     if not summary.items:
@@ -94,7 +96,7 @@ def _single_item(summary: Summary, lines: list[str], known_people: set[str]) -> 
             title="Discussion",
             discussion=scanned.discussion,
             decisions=outcomes(scanned, False),
-            actions=scanned.actions,
+            actions=scanned.actions or scanned.tasks,
         )
     )
 

@@ -16,15 +16,34 @@ from summaries.parser.document import (
     is_header_line,
     people_words,
 )
-from summaries.parser.model import AOB, APOLOGIES, PRESENT, REGULAR, Decision, Item, Summary
+from summaries.parser.model import (
+    AOB,
+    APOLOGIES,
+    PRESENT,
+    REGULAR,
+    Action,
+    Decision,
+    Item,
+    Summary,
+)
 from summaries.parser.participants import (
     APOLOGY_WORDS,
     INLINE_ROLL,
     collect_after_label,
     is_participant_label,
     participants_from_block,
+    participants_from_rows,
 )
-from summaries.parser.text import NUMBERING, RULE, TABLE_LINE, heading, list_item, norm, plain
+from summaries.parser.text import (
+    NUMBERING,
+    RULE,
+    TABLE_LINE,
+    heading,
+    list_item,
+    norm,
+    plain,
+    read_table,
+)
 from summaries.parser.topics import topic_split
 
 
@@ -150,6 +169,7 @@ def parse_structured(lines: list[str], known: set[str]) -> Summary:
     remarks = scan_body(opening, items.known_people, prose_decisions=False)
     summary.opening_remarks = remarks.discussion
     items.general.actions += remarks.actions
+    items.add_tasks(remarks.tasks)
     if not summary.items:
         summary.fallback_item = True
         summary.items.append(Item(title="Discussion", discussion=summary.opening_remarks))
@@ -219,6 +239,7 @@ class _Items:
         self.general = Item(title="Decisions and action points", general=True)
         self.by_title: dict[str, Item] = {}
         self.prose: dict[str, list[Decision]] = {}
+        self.tasks: dict[str, list[Action]] = {}
 
     def add(self, kind: str, node: _Node) -> None:
         if kind in ("decisions", "actions"):
@@ -228,7 +249,7 @@ class _Items:
             return
         scanned = scan_body(node.all_lines(), self.known_people)
         self.explicit = self.explicit or scanned.listed_decisions
-        if not scanned.discussion and not scanned.decisions and not scanned.actions:
+        if not (scanned.discussion or scanned.decisions or scanned.actions or scanned.tasks):
             return
         title, item_kind = _item_title(node.title, kind)
         decisions = scanned.decisions
@@ -244,6 +265,7 @@ class _Items:
             item.decisions += decisions
             item.actions += scanned.actions
             self.prose[key] += scanned.prose
+            self.tasks[key] += scanned.tasks
             return
         self.by_title[key] = Item(
             title=title,
@@ -253,6 +275,7 @@ class _Items:
             actions=scanned.actions,
         )
         self.prose[key] = list(scanned.prose)
+        self.tasks[key] = list(scanned.tasks)
 
     def finished(self) -> list[Item]:
         """The items in order; sentences' decisions count when no list names them."""
@@ -260,6 +283,14 @@ class _Items:
             for key, item in self.by_title.items():
                 item.decisions = self.prose[key] + item.decisions
         return list(self.by_title.values())
+
+    def add_tasks(self, opening: list[Action]) -> None:
+        """Tasks given in sentences count when no list, mark or table names any action."""
+        if self.general.actions or any(i.actions for i in self.by_title.values()):
+            return
+        for key, item in self.by_title.items():
+            item.actions = self.tasks[key]
+        self.general.actions = opening
 
 
 def _item_title(heading_text: str, kind: str) -> tuple[str, str]:
@@ -289,6 +320,15 @@ def _read_preamble(
             if INLINE_ROLL.match(text):
                 block = [line, *block]
             participant_lines.append((block, status))
+            continue
+        if TABLE_LINE.match(line):
+            # A table of facts above the first section may name the participants.
+            rows, end = read_table(preamble, i)
+            if participants_from_rows(rows, PRESENT, set()):
+                participant_lines.append((preamble[i:end], PRESENT))
+            else:
+                opening.extend(preamble[i:end])
+            i = end
             continue
         if m := re.match(r"^(?:location|venue|place)\s*:\s*(\S.*)$", text, re.I):
             location.append(m[1].strip())

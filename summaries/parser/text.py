@@ -45,6 +45,25 @@ def tokens(text: str) -> set[str]:
     return {t for t in norm(text).split() if t not in _STOPWORDS}
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[(\"'“‘])")
+# A full stop after these is not the end of a sentence ("Mr. Lee", "Prof. Ito", "e.g. this").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|Art|Para|vs|cf|approx|incl|Messrs|Rev|Hon|Gen|Col"
+    r"|Capt|Sen|Rep|Gov|Amb|Fig|Vol|p|pp)|\b[A-Z]|\be\.g|\bi\.e|\betc)\.$"
+)
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph cut into sentences, not at "Mr." or "Prof." or an initial."""
+    out: list[str] = []
+    for piece in SENTENCE_END.split(text):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # Lines
 

@@ -255,3 +255,164 @@ def test_a_reading_over_its_time_budget_is_refused_with_the_limit():
     with pytest.raises(parser.ParseTimeout, match="limit of 1e-06 seconds"):
         parser.parse(text, budget=0.000001)
     assert parser.parse(text, budget=5).items
+
+
+def _attendance(text: str) -> list[tuple[str, str, str]]:
+    return [(p.name, p.role, p.status) for p in parser.parse(text).participants]
+
+
+def test_attendance_written_in_a_paragraph_is_read_with_the_absences_beside_it():
+    text = """Board meeting
+12 March 2024
+
+**1\\. Call to order**
+
+The chair opened the meeting at 6 p.m. Present: Members Lee, Chen and Ruiz.
+Member Dee was excused absent. Also present: Secretary Eng.
+
+**2\\. Budget**
+
+The budget was discussed.
+"""
+    assert _attendance(text) == [
+        ("Lee", "Member", "present"),
+        ("Chen", "Member", "present"),
+        ("Ruiz", "Member", "present"),
+        ("Dee", "Member", "apologies"),
+        ("Eng", "Secretary", "present"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Attendees were Ann Lee (UNHCR), Bo Chen (IOM) and Cy Dee. Regrets: Di Eng.",
+        "Members present: Ann Lee (UNHCR), Bo Chen (IOM), Cy Dee. Absent: Di Eng.",
+    ],
+)
+def test_a_roll_sentence_in_a_paragraph_names_who_attended(sentence):
+    text = f"# Board call\n\n## Opening\n\nThe meeting opened. {sentence}\n\n## Budget\n\nNotes.\n"
+    assert [(p.name, p.organization, p.status) for p in parser.parse(text).participants] == [
+        ("Ann Lee", "UNHCR", "present"),
+        ("Bo Chen", "IOM", "present"),
+        ("Cy Dee", "", "present"),
+        ("Di Eng", "", "apologies"),
+    ]
+
+
+def test_participants_are_read_from_a_two_column_table_above_the_first_section():
+    text = """# Net meeting 12
+
+|||
+|---|---|
+| Date | 24 February 2013 |
+| Participants | Ann Lee, Bo Chen (aka "Bob"), Cy Dee (chair). Apologies received from Di Eng. |
+
+Budget
+------
+
+The budget was discussed.
+"""
+    assert _attendance(text) == [
+        ("Ann Lee", "", "present"),
+        ("Bo Chen", "", "present"),
+        ("Cy Dee", "Chair", "present"),
+        ("Di Eng", "", "apologies"),
+    ]
+
+
+def test_a_paragraph_saying_participants_were_divided_names_nobody():
+    text = "# Board call\n\n## Budget\n\nParticipants were divided on the budget.\n"
+    assert parser.parse(text).participants == []
+
+
+def test_a_sentence_giving_someone_listed_a_task_is_an_action():
+    text = """# Working group
+
+## Attendees
+
+- Ann Lee - Example Org (EX)
+- Bo Chen - Other Org (OO)
+
+## Numbering systems
+
+AL: Can we add it to the next agenda? Bring this to the next plenary. AL to add it to the agenda.
+
+## Fallbacks
+
+- Chen and Secretariat to draft a note by March 2024.
+- Lee will look into it.
+- Someone to check the figures.
+"""
+    assert _actions(text) == [
+        ("AL to add it to the agenda.", "AL", ""),
+        (
+            "Chen and Secretariat to draft a note by March 2024.",
+            "Chen and Secretariat",
+            "by March 2024",
+        ),
+    ]
+
+
+def test_tasks_in_sentences_are_not_added_where_the_document_lists_its_actions():
+    text = """# Working group
+
+## Attendees
+
+- Ann Lee
+
+## Budget
+
+- Ann to take point on the plan
+
+## Action items
+
+- Ann Lee: Take point on a plan for the budget
+"""
+    assert _actions(text) == [("Ann Lee: Take point on a plan for the budget", "Ann Lee", "")]
+
+
+def _decisions(text: str) -> list[str]:
+    return [d.text for d in parser.parse(text).decisions]
+
+
+def test_a_conclusion_heading_records_its_paragraph_as_a_decision_and_its_task_as_an_action():
+    text = """# Working group
+
+## Attendees
+
+- Ann Lee - Example Org (AL)
+
+## Proposals
+
+### Numbering systems
+Is there anything else to discuss?
+
+#### Conclusion
+
+Bring this to the next plenary. AL to add it to the agenda.
+"""
+    summary = parser.parse(text)
+    assert [d.text for d in summary.decisions] == ["Bring this to the next plenary."]
+    assert [a.text for a in summary.actions] == ["AL to add it to the agenda."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Conclusion: use the short name for now on the public pages of the site.",
+        "Agreed: the short name is kept on the public pages of the site.",
+        "Resolution: the short name is kept on the public pages of the site.",
+        "Approved: the short name on the public pages of the site.",
+        "There was consensus to keep the short name on the public pages of the site.",
+        "So it has been decided to keep the short name on the public pages of the site.",
+    ],
+)
+def test_labelled_and_collective_outcomes_in_a_paragraph_are_decisions(sentence):
+    text = f"# Working group\n\n## Names\n### Short name\nWe talked. {sentence}\n"
+    assert _decisions(text) == [sentence]
+
+
+def test_a_conclusion_saying_none_is_not_a_decision():
+    text = "# Working group\n\n## Names\n\nWe talked. Conclusion: none yet.\n"
+    assert _decisions(text) == []
