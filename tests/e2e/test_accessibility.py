@@ -26,7 +26,7 @@ PASSWORD = "correct-horse-battery"
 SKIPPED = {"admin:*"}
 
 # Pages whose form is submitted empty (or with what is given) to check the page with errors.
-# The lead adds the editor's forms here after merging, e.g. "minutes:meeting_create": {}.
+# Add a page here to check it with its errors shown, e.g. "minutes:meeting_create": {}.
 FORM_ERROR_PAGES: dict[str, dict[str, str]] = {
     "login": {"id_username": "principal", "id_password": "wrong password"},
     "password_change": {},

@@ -28,7 +28,7 @@ PUBLIC_URL_NAMES = {
     "password_reset_complete",
     "healthz",
     "admin:index",  # answers with its own login redirect
-    # Calendar feeds authenticate by the token in their URL (issue 4's iCal).
+    # Calendar feeds authenticate by the token in their URL.
     "*ical*",
     "*:*feed*",
 }
@@ -36,10 +36,9 @@ PUBLIC_URL_NAMES = {
 # Django's admin: for superusers only; everyone else is sent to the admin's login page.
 ADMIN_ONLY = {"admin:index"}
 
-# Pages only the secretariat may open: principals get 403 (or 404). Globs allowed. Names
-# of the parallel branches are listed already (harmless until they are merged).
+# Pages only the secretariat may open: principals get 403 (or 404). Globs allowed.
 SECRETARIAT_ONLY = {
-    # The recording editor and review workflow (issue 3).
+    # The recording editor and review workflow.
     "minutes:meeting_create",
     "minutes:meeting_edit",
     "minutes:meeting_attendance",
@@ -54,10 +53,10 @@ SECRETARIAT_ONLY = {
     "minutes:meeting_approve",
     "minutes:meeting_reopen",
     "minutes:comment_resolve",
-    # Import of summaries (issue 6) writes meetings.
+    # Import of summaries writes meetings.
     "summaries:import_start",
     "summaries:import_preview",
-    # Bulk changes on the tracker and the follow-up review of a meeting (issue 4).
+    # Bulk changes on the tracker and the follow-up review of a meeting.
     "actions:action_bulk",
     "actions:action_edit",
     "actions:follow_up",

@@ -100,7 +100,7 @@ def _ical_token(world: World, bundle: Bundle | None) -> str:
 PARAM_OVERRIDES: dict[tuple[str, str], Callable[[World, Bundle | None], Any]] = {
     ("password_reset_confirm", "uidb64"): _password_reset_uid,
     ("password_reset_confirm", "token"): _password_reset_token,
-    # An import waiting in the session (issue 6's importer): an unknown one sends the
+    # An import waiting in the session: an unknown one sends the
     # secretariat back to the start (302) and principals get 403.
     ("summaries:import_preview", "token"): lambda world, bundle: "no-such-import",
 }
@@ -358,7 +358,7 @@ def cases(world: World, routes: list[Route] | None = None) -> Iterator[Case]:
 def find_token(world: World) -> str:
     """A calendar-feed token for the principal, from whichever model keeps tokens.
 
-    Best effort so the iCal feeds of another branch are covered after the merge: it looks for a
+    Found by shape, so a feed keeps its coverage if tokens move to another model: it looks for a
     model with a ``token`` field, tied to a user or a person, and makes one for the principal.
     """
     from django.apps import apps
