@@ -13,7 +13,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from minutes.models import (
     ActionPoint,
@@ -26,7 +25,7 @@ from minutes.models import (
     ReviewComment,
     SummaryEvent,
 )
-from participants import roles
+from participants import roles, zones
 from participants.models import Body, BodyMembership, Organization, Person, Position
 
 
@@ -119,7 +118,7 @@ def readable_bodies(user) -> QuerySet[Body]:
         return Body.objects.all()
     if not roles.is_principal(user):
         return Body.objects.none()
-    today = timezone.localdate()
+    today = zones.today()
     organizations = Position.objects.on(today).filter(person__user=user).values("organization")
     seats = BodyMembership.objects.filter(
         Q(start__isnull=True) | Q(start__lte=today),
@@ -270,7 +269,7 @@ def organizations_for(user, queryset: QuerySet[Organization] | None = None):
         return queryset.none()
     readable = meetings_with_content_for(user).values("pk")
     attended = Attendance.objects.filter(organization=OuterRef("pk"))
-    own = Position.objects.on(timezone.localdate()).filter(person__user=user)
+    own = Position.objects.on(zones.today()).filter(person__user=user)
     return queryset.filter(
         ~Exists(attended)
         | Exists(BodyMembership.objects.filter(organization=OuterRef("pk")))

@@ -55,8 +55,7 @@ class MeetingQuerySet(models.QuerySet):
 
         The editor and the importer both ask this before saving a meeting.
         """
-        zone = body.time_zones.order_by("position").first()
-        tz = zone.tzinfo if zone else timezone.get_default_timezone()
+        tz = zones.entry_zone(body)[0]
         start = datetime.datetime.combine(day, datetime.time(0), tzinfo=tz)
         end = datetime.datetime.combine(
             day + datetime.timedelta(days=1), datetime.time(0), tzinfo=tz

@@ -38,9 +38,11 @@ def test_secretariat_imports_a_word_summary_and_finds_the_draft(
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Check the imported summary")
     expect(page.get_by_text("Found 10 participants, 4 items")).to_be_visible()
-    title = page.get_by_label("Title (participant 2)")
-    expect(title).to_have_value("Director, Population Division")
-    title.fill("Director, Population Division (acting)")
+    page.get_by_text("Correct participant 2").click()
+    expect(page.get_by_label("Title (participant 2)")).to_have_value("Director")
+    unit = page.get_by_label("Unit (participant 2)")
+    expect(unit).to_have_value("Population Division")
+    unit.fill("Population Division (acting)")
     page.get_by_role("button", name="Save as draft").click()
 
     expect(page.get_by_role("status")).to_contain_text("as a draft")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -71,6 +72,10 @@ def test_deadline_passes_and_the_summary_shows_as_approved(login, demo_site):
     expect(page.locator(".summary-status .badge")).to_have_text("Approved")
     expect(page.locator(".summary-status")).to_contain_text("Approved by silence on")
     expect(page.get_by_label("Your comment")).to_have_count(0)
+    # Showing it wrote nothing: the scheduled sweep records the approval.
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.CIRCULATED
+    call_command("apply_review_deadlines")
     meeting.refresh_from_db()
     assert meeting.approval_method == Meeting.ApprovalMethod.SILENCE
     assert meeting.approved_at == deadline
