@@ -7,11 +7,12 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from actions.models import CalendarToken, ReminderLog
 from lib import due
+from lib.admin import SafeAutocomplete
 from minutes import services
 from minutes.models import ActionPoint, ActionUpdate
 
 
-class ActionUpdateInline(admin.TabularInline):
+class ActionUpdateInline(SafeAutocomplete, admin.TabularInline):
     model = ActionUpdate
     extra = 0
     autocomplete_fields = ["reviewed_at_meeting"]
@@ -52,7 +53,7 @@ class ActionPointAdminForm(forms.ModelForm):
 
 
 @admin.register(ActionPoint)
-class ActionPointAdmin(SimpleHistoryAdmin):
+class ActionPointAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     """Saves go through the record's action service, so the admin's changes are logged too.
 
     Action points are added and removed in the meeting editor; where they sit, their reference
@@ -118,7 +119,7 @@ class ActionPointAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ActionUpdate)
-class ActionUpdateAdmin(SimpleHistoryAdmin):
+class ActionUpdateAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     list_display = ["action", "author", "created_at", "status_from", "status_to"]
     list_filter = ["status_to"]
     search_fields = ["text", "action__reference"]
@@ -127,7 +128,7 @@ class ActionUpdateAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ReminderLog)
-class ReminderLogAdmin(admin.ModelAdmin):
+class ReminderLogAdmin(SafeAutocomplete, admin.ModelAdmin):
     """What reminders went out: a record, so it is read-only."""
 
     list_display = ["email", "sent_on", "action_count", "created_at"]
@@ -143,7 +144,7 @@ class ReminderLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(CalendarToken)
-class CalendarTokenAdmin(admin.ModelAdmin):
+class CalendarTokenAdmin(SafeAutocomplete, admin.ModelAdmin):
     """Calendar feed tokens; deleting one revokes the user's feed URL."""
 
     list_display = ["user", "created_at"]

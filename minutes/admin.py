@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from lib.admin import SafeAutocomplete
 from minutes.forms import DocumentForm
 from minutes.models import (
     ActionPoint,
@@ -17,34 +18,34 @@ from minutes.models import (
 )
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(SafeAutocomplete, admin.TabularInline):
     model = Attendance
     fk_name = "meeting"
     extra = 0
     autocomplete_fields = ["person", "organization", "represented_by"]
 
 
-class AgendaItemInline(admin.StackedInline):
+class AgendaItemInline(SafeAutocomplete, admin.StackedInline):
     model = AgendaItem
     extra = 0
     fields = ["position", "title", "kind", "discussion"]
     show_change_link = True
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(SafeAutocomplete, admin.TabularInline):
     # The editor's form: the same type and size checks on uploads.
     form = DocumentForm
     model = Document
     extra = 0
 
 
-class SummaryEventInline(admin.TabularInline):
+class SummaryEventInline(SafeAutocomplete, admin.TabularInline):
     model = SummaryEvent
     extra = 0
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     list_display = ["title", "body", "start", "modality", "status", "review_deadline"]
     list_filter = ["status", "body", "modality"]
     search_fields = ["title", "location", "opening_remarks"]
@@ -53,14 +54,14 @@ class MeetingAdmin(SimpleHistoryAdmin):
     inlines = [AttendanceInline, AgendaItemInline, DocumentInline, SummaryEventInline]
 
 
-class DecisionInline(admin.StackedInline):
+class DecisionInline(SafeAutocomplete, admin.StackedInline):
     model = Decision
     extra = 0
     fields = ["position", "kind", "text", "reference", "topics"]
     filter_horizontal = ["topics"]
 
 
-class ActionPointInline(admin.StackedInline):
+class ActionPointInline(SafeAutocomplete, admin.StackedInline):
     """Shown, not edited, here: a change to an action goes through its own page, which logs it."""
 
     model = ActionPoint
@@ -87,7 +88,7 @@ class ActionPointInline(admin.StackedInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     list_display = ["title", "meeting", "position", "kind"]
     list_filter = ["kind", "meeting__body"]
     search_fields = ["title", "discussion"]
@@ -98,7 +99,7 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     list_display = ["reference", "kind", "short_text", "agenda_item"]
     list_filter = ["kind", "agenda_item__meeting__body"]
     search_fields = ["reference", "text"]
@@ -112,14 +113,14 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(SimpleHistoryAdmin):
+class AttendanceAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     list_display = ["person", "organization", "title", "role", "status", "meeting"]
     list_filter = ["status", "organization"]
     search_fields = ["person__name", "title", "role"]
@@ -128,7 +129,7 @@ class AttendanceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(SimpleHistoryAdmin):
+class DocumentAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     form = DocumentForm
     list_display = ["title", "meeting", "agenda_item", "url", "file"]
     search_fields = ["title", "url"]
@@ -136,7 +137,7 @@ class DocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ReviewComment)
-class ReviewCommentAdmin(SimpleHistoryAdmin):
+class ReviewCommentAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     list_display = ["meeting", "author", "organization", "kind", "status", "created_at"]
     list_filter = ["kind", "status"]
     search_fields = ["text", "reply"]
@@ -144,7 +145,7 @@ class ReviewCommentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(SummaryEvent)
-class SummaryEventAdmin(admin.ModelAdmin):
+class SummaryEventAdmin(SafeAutocomplete, admin.ModelAdmin):
     list_display = ["meeting", "kind", "by", "at"]
     list_filter = ["kind"]
     autocomplete_fields = ["meeting"]

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from lib.admin import SafeAutocomplete
 from outbox.models import DeliveryPreference, Notification, OutboxMessage
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(SafeAutocomplete, admin.ModelAdmin):
     list_display = ["subject", "recipient", "status", "attempts", "next_attempt_at", "sent_at"]
     list_filter = ["status"]
     search_fields = ["recipient", "subject"]
@@ -21,7 +22,7 @@ class OutboxMessageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(SafeAutocomplete, admin.ModelAdmin):
     list_display = ["subject", "user", "created_at", "read_at", "digest_pending"]
     list_select_related = ["user"]
     search_fields = ["subject", "user__username"]
