@@ -736,6 +736,8 @@ class ActionUpdate(models.Model):
         """How a review reads in a summary: "Done", "Deferred to Q3 2024", "Progress noted"."""
         if self.status_to:
             return self.get_status_to_display()
+        if self.due_precision_to:
+            return f"Deferred to {due.format_due(self.due_date_to, self.due_precision_to)}"
         if self.due_date_to:
             action = self.action
             if action.due_date == self.due_date_to:
