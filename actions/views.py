@@ -349,6 +349,13 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     )
     to_review = list(
         ActionPoint.objects.for_follow_up(meeting)
+        # Closed by a review here that waits for the circulation: reviewed, not offered again.
+        .exclude(
+            pk__in=ActionUpdate.objects.pending()
+            .filter(reviewed_at_meeting=meeting)
+            .exclude(status_to__in=["", *ActionPoint.OPEN_STATUSES])
+            .values("action_id")
+        )
         .with_related()
         .with_updates()
         .order_by("agenda_item__meeting__start", "agenda_item__position", "position", "pk")

@@ -21,7 +21,7 @@ def follow_up_context(meeting: Meeting, user) -> dict:
     """
     reviews = access.updates_for(
         user, ActionUpdate.objects.filter(reviewed_at_meeting=meeting)
-    ).select_related("action__agenda_item__meeting__body", "author")
+    ).select_related("action__agenda_item__meeting__body", "author", "reviewed_at_meeting")
     reviews = reviews.prefetch_related(
         "action__owner_organizations",
         "action__owner_people",

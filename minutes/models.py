@@ -108,6 +108,9 @@ class Meeting(models.Model):
         CIRCULATED = "circulated", "Circulated for review"
         APPROVED = "approved", "Approved"
 
+    # A summary whose content principals cannot read yet.
+    UNRELEASED_STATUSES = (Status.PLANNED, Status.DRAFT)
+
     class ApprovalMethod(models.TextChoices):
         EXPLICIT = "explicit", "Approved by the secretariat"
         SILENCE = "silence", "Approved by silence"
@@ -658,6 +661,14 @@ class ActionPoint(models.Model):
         return updates[0] if updates else None
 
 
+class ActionUpdateQuerySet(models.QuerySet):
+    def pending(self) -> ActionUpdateQuerySet:
+        """Reviews whose change waits for their meeting's summary to be circulated."""
+        return self.filter(
+            applied_at__isnull=True, reviewed_at_meeting__status__in=Meeting.UNRELEASED_STATUSES
+        )
+
+
 class ActionUpdate(models.Model):
     """An entry in an action point's log: what was done, and any change of status or due date."""
 
@@ -675,10 +686,20 @@ class ActionUpdate(models.Model):
     status_to = models.CharField(max_length=20, choices=ActionPoint.Status.choices, blank=True)
     due_date_from = models.DateField(null=True, blank=True, validators=[validate_in_window])
     due_date_to = models.DateField(null=True, blank=True, validators=[validate_in_window])
+    # The precision of `due_date_to`, so that a pending deferral is applied as it was recorded.
+    due_precision_to = models.CharField(
+        max_length=10, choices=ActionPoint.Precision.choices, blank=True
+    )
     reviewed_at_meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="action_reviews"
     )
+    # When the entry's change reached the action: at once, or for a review at a meeting whose
+    # summary is not circulated yet, at the circulation. Empty while pending, and for a pending
+    # change that no longer applied when the summary was circulated.
+    applied_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords(table_name="actions_historicalactionupdate")
+
+    objects = ActionUpdateQuerySet.as_manager()
 
     class Meta:
         db_table = "actions_actionupdate"
@@ -714,12 +735,26 @@ class ActionUpdate(models.Model):
         """How a review reads in a summary: "Done", "Deferred to Q3 2024", "Progress noted"."""
         if self.status_to:
             return self.get_status_to_display()
+        if self.due_precision_to:
+            return f"Deferred to {due.format_due(self.due_date_to, self.due_precision_to)}"
         if self.due_date_to:
             action = self.action
             if action.due_date == self.due_date_to:
                 return f"Deferred to {action.due_display}"
             return f"Deferred to {self.due_date_to:%d %B %Y}"
         return "Progress noted"
+
+    @property
+    def is_pending(self) -> bool:
+        """Reviewed at a meeting not yet circulated: the action does not show the change yet.
+
+        Reads `reviewed_at_meeting`; select it with the entry.
+        """
+        return (
+            self.applied_at is None
+            and self.reviewed_at_meeting_id is not None
+            and self.reviewed_at_meeting.status in Meeting.UNRELEASED_STATUSES
+        )
 
     @property
     def outcome_class(self) -> str:

@@ -23,12 +23,14 @@ from minutes.models import ActionPoint, ActionUpdate, AgendaItem, Decision, Meet
 from minutes.services.base import (
     InvalidChange,
     ServiceError,
+    StaleEdit,
     author,
     claim_version,
     ensure_editable,
     written_by,
 )
 from minutes.services.outcomes import with_fresh_reference
+from participants import zones
 from participants.models import Organization, Person
 
 Status = ActionPoint.Status
@@ -117,6 +119,7 @@ def action_point_update(
     due_precision: str | None = None,
     meeting: Meeting | None = None,
     note: str = "",
+    applying: ActionUpdate | None = None,
 ) -> ActionPoint:
     """Change an action point; every argument left as None keeps what is saved.
 
@@ -130,6 +133,12 @@ def action_point_update(
     both. A log entry is written, authored by `by`, whenever the status, due date, text or owners
     change or a note is given. The entry written, if any, is left on the result as `logged`.
     Progress on actions of an approved (locked) summary is still follow-up, so it is allowed.
+
+    A change decided at a meeting whose summary is not circulated yet (draft or planned) is
+    pending: only its log entry is written, and the action keeps its status and due date until
+    the circulation applies the entry (`action_updates_apply`). That call passes the entry as
+    `applying`: the action changes, closing at the entry's time, and the entry is marked
+    applied instead of a second one being written.
     """
     if status is not None and status not in Status.values:
         raise InvalidChange(f"Unknown status {status!r}.")
@@ -140,12 +149,25 @@ def action_point_update(
     now = timezone.now()
     with transaction.atomic():
         expected = action.version if version is None else version
-        new_version = claim_version(
-            ActionPoint, action.pk, expected, f"action point {action.reference}"
-        )
-        fresh = ActionPoint.objects.prefetch_related("owner_organizations", "owner_people").get(
-            pk=action.pk
-        )
+        what = f"action point {action.reference}"
+        pending = applying is None and meeting is not None and _unreleased(meeting)
+        if pending:
+            if any(v is not None for v in (text, owner_organizations, owner_people, owner_note)):
+                raise InvalidChange(
+                    "A review at a meeting changes the status and due date only; "
+                    "edit the text and owners on their own."
+                )
+            # Nothing of the action changes yet, so its version stays; the check still stops
+            # a review recorded against a stale page.
+            fresh = ActionPoint.objects.select_for_update().filter(pk=action.pk).first()
+            if fresh is None or fresh.version != expected:
+                raise StaleEdit(what, model=ActionPoint, pk=action.pk)
+            new_version = expected
+        else:
+            new_version = claim_version(ActionPoint, action.pk, expected, what)
+            fresh = ActionPoint.objects.prefetch_related("owner_organizations", "owner_people").get(
+                pk=action.pk
+            )
         old_status, old_due, old_precision = fresh.status, fresh.due_date, fresh.due_precision
         old_due_display = fresh.due_display
         changes: list[str] = []
@@ -177,16 +199,38 @@ def action_point_update(
             old_precision,
         )
         if due_changed:
-            fresh.due_date, fresh.due_precision = new_due["due_date"], new_due["due_precision"]
-            changes.append(f"due date ({old_due_display} → {fresh.due_display})")
+            new_due_display = due.format_due(new_due["due_date"], new_due["due_precision"])
+            changes.append(f"due date ({old_due_display} → {new_due_display})")
         status_changed = status is not None and status != old_status
         if status_changed:
-            fresh.status = status
             changes.append(f"status ({_status_label(old_status)} → {_status_label(status)})")
+        fresh.logged = None
+        if pending:
+            if changes or note:
+                fresh.logged = ActionUpdate.objects.create(
+                    action=fresh,
+                    author=author(by),
+                    created_at=now,
+                    text=note or f"Changed: {'; '.join(changes)}.",
+                    status_from=old_status if status_changed else "",
+                    status_to=status if status_changed else "",
+                    due_date_from=old_due if due_changed else None,
+                    due_date_to=new_due["due_date"] if due_changed else None,
+                    due_precision_to=new_due["due_precision"] if due_changed else "",
+                    reviewed_at_meeting=meeting,
+                    applied_at=None,
+                )
+            return fresh
+        if due_changed:
+            fresh.due_date, fresh.due_precision = new_due["due_date"], new_due["due_precision"]
+        if status_changed:
+            fresh.status = status
+            # An applied review closes the action when the meeting recorded it.
+            closed_at = applying.created_at if applying is not None else now
             if status in ActionPoint.OPEN_STATUSES:
                 fresh.closed_at, fresh.closed_at_meeting = None, None
             elif old_status in ActionPoint.OPEN_STATUSES:
-                fresh.closed_at, fresh.closed_at_meeting = now, meeting
+                fresh.closed_at, fresh.closed_at_meeting = closed_at, meeting
             elif meeting is not None:
                 fresh.closed_at_meeting = meeting
         fresh.version = new_version
@@ -197,8 +241,11 @@ def action_point_update(
             fresh.owner_people.set(people)
         if topics is not None:
             fresh.topics.set(topics)
-        fresh.logged = None
-        if changes or note:
+        if applying is not None:
+            applying.applied_at = now
+            written_by(applying, by).save(update_fields=["applied_at"])
+            fresh.logged = applying
+        elif changes or note:
             # Status and due date have their own columns in the entry; text and owners do not.
             corrections = [c for c in changes if not c.startswith(("status", "due date"))]
             if not note:
@@ -216,9 +263,21 @@ def action_point_update(
                 status_to=status if status_changed else "",
                 due_date_from=old_due if due_changed and fresh.due_date != old_due else None,
                 due_date_to=fresh.due_date if due_changed and fresh.due_date != old_due else None,
+                due_precision_to=fresh.due_precision if due_changed else "",
                 reviewed_at_meeting=meeting,
+                applied_at=now,
             )
     return fresh
+
+
+def _unreleased(meeting: Meeting) -> bool:
+    """Whether principals cannot read the meeting's summary yet, read under a lock.
+
+    The lock orders this write with a concurrent circulation: the entry is either applied by
+    it or written after it, at once.
+    """
+    status = Meeting.objects.select_for_update().values_list("status", flat=True).get(pk=meeting.pk)
+    return status in Meeting.UNRELEASED_STATUSES
 
 
 def action_point_remove(*, action: ActionPoint, by: User | None, version: int) -> None:
@@ -401,6 +460,58 @@ def follow_up_record(
             else:
                 raise InvalidChange(f"Unknown outcome {review.outcome!r}.")
     return written
+
+
+def action_updates_apply(*, meeting: Meeting, by: User | None) -> list[ActionUpdate]:
+    """Apply the reviews pending at `meeting`, now that its summary is circulated.
+
+    Call inside the circulation's transaction. Each change goes through action_point_update
+    without a second log entry. A change the action has moved past since (closed by somebody
+    else, due date changed again) is skipped, with a note in the action's log saying so; it
+    never stops the circulation. Returns the entries applied.
+    """
+    applied = []
+    met_on = zones.local_date(meeting.start, meeting.body)
+    pending = ActionUpdate.objects.filter(reviewed_at_meeting=meeting, applied_at__isnull=True)
+    for entry in pending.order_by("created_at", "pk"):
+        action = ActionPoint.objects.get(pk=entry.action_id)
+        changes_due = bool(entry.due_precision_to)
+        if not entry.status_to and not changes_due:
+            entry.applied_at = timezone.now()
+            written_by(entry, by).save(update_fields=["applied_at"])
+            applied.append(entry)
+            continue
+        if not _still_applies(entry, action):
+            action_point_update(
+                action=action,
+                by=by,
+                note=(
+                    f"The review at the meeting of {met_on:%d %B %Y} ({entry.outcome_label}) "
+                    "was not applied when its summary was circulated: the action had changed "
+                    f"since (now {action.get_status_display().lower()}, due {action.due_display})."
+                ),
+            )
+            continue
+        action_point_update(
+            action=action,
+            by=by,
+            status=entry.status_to or None,
+            due_day=entry.due_date_to if changes_due else None,
+            due_precision=entry.due_precision_to if changes_due else None,
+            meeting=meeting,
+            applying=entry,
+        )
+        applied.append(entry)
+    return applied
+
+
+def _still_applies(entry: ActionUpdate, action: ActionPoint) -> bool:
+    """Whether the action is still as the review found it, as far as the review changes it."""
+    if entry.status_to:
+        was_open = entry.status_from in ActionPoint.OPEN_STATUSES
+        if action.is_open != was_open or action.status == entry.status_to:
+            return False
+    return not entry.due_precision_to or (action.is_open and action.due_date == entry.due_date_from)
 
 
 def actions_bulk_change(

@@ -11,6 +11,7 @@ from django.utils import timezone
 from lib import timefmt
 from minutes import notifications, snapshot
 from minutes.models import AgendaItem, Meeting, ReviewComment, SummaryEvent
+from minutes.services.actions import action_updates_apply
 from minutes.services.base import ServiceError, written_by
 from participants import roles, zones
 from participants.models import Organization
@@ -44,6 +45,8 @@ def meeting_circulate(*, meeting: Meeting, by: User, deadline: datetime.datetime
         meeting.review_deadline = deadline
         meeting.version += 1
         written_by(meeting, by).save()
+        # What the meeting decided on earlier actions reaches them with its summary.
+        action_updates_apply(meeting=meeting, by=by)
         SummaryEvent.objects.create(
             meeting=meeting,
             kind=SummaryEvent.Kind.CIRCULATED,

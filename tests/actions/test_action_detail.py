@@ -4,10 +4,12 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from lib import due
+from minutes import services
 from minutes.models import ActionPoint, ActionUpdate
-from tests.factories import PRINCIPALS, make_person, make_topic, make_update, make_user
+from tests.factories import PRINCIPALS, make_item, make_person, make_topic, make_update, make_user
 
 
 def _progress(client, action, **data):
@@ -120,6 +122,19 @@ def test_secretariat_records_the_meeting_and_a_new_due_date(client_for, secretar
     )
     assert response.status_code == 302
     world.overdue_unhcr.refresh_from_db()
+    # Decided at a meeting whose summary is not circulated: the change waits for it.
+    assert (world.overdue_unhcr.status, world.overdue_unhcr.due_date) == (
+        "open",
+        datetime.date(2023, 6, 30),
+    )
+    html = client_for(secretariat).get(world.overdue_unhcr.get_absolute_url()).content.decode()
+    assert "pending until the summary of the meeting of" in html
+    make_item(world.next)
+    services.meeting_circulate(
+        meeting=world.next, by=secretariat, deadline=timezone.now() + datetime.timedelta(days=10)
+    )
+    world.overdue_unhcr.refresh_from_db()
+    assert world.overdue_unhcr.status == "done"
     assert world.overdue_unhcr.due_date == datetime.date(2031, 2, 28)
     assert world.overdue_unhcr.due_display == "February 2031"
     assert world.overdue_unhcr.closed_at_meeting == world.next

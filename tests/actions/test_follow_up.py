@@ -4,8 +4,10 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from lib import due
+from minutes import services
 from minutes.follow_up import follow_up_context
 from minutes.models import ActionPoint, ActionUpdate, Meeting
 from participants import zones
@@ -81,13 +83,26 @@ def test_recording_a_review_updates_each_action_and_its_log(client_for, secretar
 
     assert response.status_code == 302
     assert response["Location"] == url
-    for action in (
+    actions = (
         world.overdue_unhcr,
         world.in_progress_both,
         world.future_unicef,
         world.unowned,
         world.draft_action,
-    ):
+    )
+    before = {a.pk: (a.status, a.due_date, a.closed_at, a.version) for a in actions}
+    for action in actions:
+        action.refresh_from_db()
+    # The meeting's summary is not circulated yet: the reviews wait in the log.
+    assert {a.pk: (a.status, a.due_date, a.closed_at, a.version) for a in actions} == before
+    assert ActionUpdate.objects.pending().filter(reviewed_at_meeting=world.next).count() == 4
+
+    make_item(world.next)
+    services.meeting_circulate(
+        meeting=world.next, by=secretariat, deadline=timezone.now() + datetime.timedelta(days=10)
+    )
+
+    for action in actions:
         action.refresh_from_db()
     assert world.overdue_unhcr.status == "done"
     assert world.overdue_unhcr.closed_at is not None

@@ -123,7 +123,7 @@ def test_item_editor_refuses_an_action_without_text_and_writes_nothing(
 
 def test_closing_at_a_meeting_records_it_and_reopening_clears_it(body, secretariat):
     item = make_item(make_meeting(body=body))
-    follow_up = make_meeting(body=body)
+    follow_up = make_meeting(body=body, status="circulated")
     action = make_action(item)
     action = services.action_point_update(
         action=action, by=secretariat, status="done", meeting=follow_up, note="Done."
