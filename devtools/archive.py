@@ -243,7 +243,7 @@ def _topics() -> list[tuple[Topic, str]]:
 
 def _organizations() -> list[Organization]:
     orgs = []
-    for acronym, name in [*sample.ORGANIZATIONS, *EXTRA_ORGANIZATIONS]:
+    for acronym, name in [*sample.MEMBERS, *EXTRA_ORGANIZATIONS]:
         org, _ = Organization.objects.get_or_create(name=name, defaults={"acronym": acronym})
         orgs.append(org)
     return orgs

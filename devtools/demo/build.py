@@ -150,19 +150,18 @@ def _registry():
     if created:
         BodyTimeZone.objects.create(body=body, position=0, zone="America/New_York", label="NY time")
         BodyTimeZone.objects.create(body=body, position=1, zone="Europe/Zurich", label="GVA time")
-        for label, org in orgs.items():
-            if label == "ECLAC":
-                BodyMembership.objects.create(
-                    body=body,
-                    organization=org,
-                    start=datetime.date(2024, 1, 1),
-                    end=datetime.date(2025, 12, 31),
-                    is_rotating=True,
-                )
-            else:
-                BodyMembership.objects.create(
-                    body=body, organization=org, start=datetime.date(2018, 12, 19)
-                )
+        # The member entities and a rotating regional commission; the secretariat is no member.
+        for acronym, name in sample.MEMBERS:
+            BodyMembership.objects.create(
+                body=body, organization=orgs[acronym or name], start=datetime.date(2018, 12, 19)
+            )
+        BodyMembership.objects.create(
+            body=body,
+            organization=eclac,
+            start=datetime.date(2024, 1, 1),
+            end=datetime.date(2025, 12, 31),
+            is_rotating=True,
+        )
     people = {}
     for name, title, org_label, _role in sample.PARTICIPANTS:
         person, created = Person.objects.get_or_create(name=name)

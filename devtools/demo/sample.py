@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-ORGANIZATIONS = [
+# The member entities of the Executive Committee.
+MEMBERS = [
     ("IOM", "International Organization for Migration"),
     ("DESA", "United Nations Department of Economic and Social Affairs"),
     ("ILO", "International Labour Organization"),
@@ -14,6 +15,9 @@ ORGANIZATIONS = [
     ("WHO", "World Health Organization"),
     ("", "World Bank"),
 ]
+# The Network's own secretariat: a unit of the registry that takes action points, not a member.
+SECRETARIAT = ("", "Network Secretariat")
+ORGANIZATIONS = [*MEMBERS, SECRETARIAT]
 
 # (name, title, organisation label, role at the meeting)
 PARTICIPANTS = [

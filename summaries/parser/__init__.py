@@ -93,7 +93,8 @@ def parse(
 
     `budget`: seconds the reading may take; beyond them it stops with :class:`ParseTimeout`.
     """
-    known = {k.strip().lower() for k in known_organizations if k and k.strip()}
+    registry = [k.strip() for k in known_organizations if k and k.strip()]
+    known = {k.lower() for k in registry}
     token = DAY_FIRST.set(numeric_order(text))
     try:
         with time_budget(budget):
@@ -106,7 +107,7 @@ def parse(
         _attendance_in_prose(summary, known)
     _link_representatives(summary)
     _resolve_years(summary)
-    _expand_owners(summary)
+    _expand_owners(summary, registry)
     return summary
 
 
@@ -122,16 +123,44 @@ def _attendance_in_prose(summary: Summary, known: set[str]) -> None:
     summary.participants = participants_in_prose("\n\n".join(texts), known)
 
 
-def _expand_owners(summary: Summary) -> None:
-    """An owner named by one word ("Secretariat") is the one organisation listed that ends so."""
-    orgs = {p.organization for p in summary.participants if p.organization}
+# "Secretariat" or "the Secretariat" as an owner, alone or among others ("UNHCR and Secretariat").
+_SECRETARIAT = re.compile(r"(?:the\s+)?secretariat", re.I)
+_OWNER_SEPARATOR = re.compile(r"(\s*(?:,|;|&|/|\band\b)\s*)")
+
+
+def _expand_owners(summary: Summary, registry: list[str]) -> None:
+    """An owner named by one word ("Chair") is the one organisation listed that ends so.
+
+    "Secretariat" is looked for among the registry's names too: it stands for the one
+    organisation of the participants or the registry whose name ends with "Secretariat",
+    and stays as written when there is none or more than one.
+    """
+    orgs = list(dict.fromkeys(p.organization for p in summary.participants if p.organization))
+    secretariat = _the_secretariat([*orgs, *registry])
     for action in summary.actions:
+        parts = _OWNER_SEPARATOR.split(action.owner)
+        if any(_SECRETARIAT.fullmatch(part.strip()) for part in parts):
+            if secretariat:
+                action.owner = "".join(
+                    secretariat if _SECRETARIAT.fullmatch(part.strip()) else part for part in parts
+                ).strip()
+            continue
         word = action.owner.strip()
         if not word or " " in word:
             continue
         matches = [o for o in orgs if o != word and o.lower().endswith(" " + word.lower())]
         if len(matches) == 1:
             action.owner = matches[0]
+
+
+def _the_secretariat(names: list[str]) -> str:
+    """The one name ending with the word "Secretariat", the same in any case; else ""."""
+    found: dict[str, str] = {}
+    for name in names:
+        key = " ".join(name.lower().split())
+        if key == "secretariat" or key.endswith(" secretariat"):
+            found.setdefault(key, name)
+    return next(iter(found.values())) if len(found) == 1 else ""
 
 
 def _resolve_years(summary: Summary) -> None:

@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 
 from devtools.demo.build import SAMPLE_START
 from minutes.models import ActionPoint, AgendaItem, Decision, Meeting
+from participants.models import Organization
 
 
 def _sample():
@@ -47,6 +48,16 @@ def test_load_demo_builds_the_sample_meeting_as_the_document_reads(db, settings)
     assert decisions.filter(kind="endorsed").count() == 2
     assert decisions.filter(kind="welcomed").count() == 3
     assert decisions.order_by("reference").first().reference == "EXCOM/2023/03/D1"
+
+
+def test_the_networks_secretariat_is_in_the_registry_but_no_member_of_the_body(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+    body = _sample().body
+    secretariat = Organization.objects.get(name="Network Secretariat")
+    members = set(body.memberships.values_list("organization__name", flat=True))
+    assert secretariat.name not in members
+    assert "World Bank" in members and len(members) == 11
 
 
 def test_load_demo_is_idempotent(db, settings):

@@ -416,3 +416,50 @@ def test_labelled_and_collective_outcomes_in_a_paragraph_are_decisions(sentence)
 def test_a_conclusion_saying_none_is_not_a_decision():
     text = "# Working group\n\n## Names\n\nWe talked. Conclusion: none yet.\n"
     assert _decisions(text) == []
+
+
+SECRETARIAT_TASKS = """# Board call
+
+## Attendees
+
+- Ann Lee - Example Org (EX)
+
+## Budget
+
+We talked about the budget.
+
+## Action items
+
+| Action | Owner | Due |
+|---|---|---|
+| Book a room | Secretariat | July 2024 |
+| Send the figures | the SECRETARIAT | |
+| Draft a note | EX and Secretariat | |
+"""
+
+
+@pytest.mark.parametrize(
+    ("registry", "owner"),
+    [
+        (["EX", "Board Secretariat"], "Board Secretariat"),
+        (["Board Secretariat", "board  secretariat"], "Board Secretariat"),
+        ([], None),
+        (["Board Secretariat", "Other Secretariat"], None),
+    ],
+)
+def test_the_secretariat_is_the_one_organisation_whose_name_ends_so(registry, owner):
+    summary = parser.parse(SECRETARIAT_TASKS, known_organizations=registry)
+    expected = ["Secretariat", "the SECRETARIAT", "EX and Secretariat"]
+    if owner:
+        expected = [owner, owner, f"EX and {owner}"]
+    assert [a.owner for a in summary.actions] == expected
+
+
+def test_a_participants_secretariat_counts_with_the_registrys():
+    text = SECRETARIAT_TASKS.replace(
+        "- Ann Lee - Example Org (EX)",
+        "- Ann Lee - Example Org (EX)\n- Bo Chen - Board Secretariat",
+    )
+    assert parser.parse(text).actions[0].owner == "Board Secretariat"
+    other = parser.parse(text, known_organizations=["Other Secretariat"])
+    assert other.actions[0].owner == "Secretariat"
