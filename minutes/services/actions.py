@@ -149,125 +149,193 @@ def action_point_update(
     now = timezone.now()
     with transaction.atomic():
         expected = action.version if version is None else version
-        what = f"action point {action.reference}"
         pending = applying is None and meeting is not None and _unreleased(meeting)
-        if pending:
-            if any(v is not None for v in (text, owner_organizations, owner_people, owner_note)):
-                raise InvalidChange(
-                    "A review at a meeting changes the status and due date only; "
-                    "edit the text and owners on their own."
-                )
-            # Nothing of the action changes yet, so its version stays; the check still stops
-            # a review recorded against a stale page.
-            fresh = ActionPoint.objects.select_for_update().filter(pk=action.pk).first()
-            if fresh is None or fresh.version != expected:
-                raise StaleEdit(what, model=ActionPoint, pk=action.pk)
-            new_version = expected
-        else:
-            new_version = claim_version(ActionPoint, action.pk, expected, what)
-            fresh = ActionPoint.objects.prefetch_related("owner_organizations", "owner_people").get(
-                pk=action.pk
+        if pending and any(
+            v is not None for v in (text, owner_organizations, owner_people, owner_note)
+        ):
+            raise InvalidChange(
+                "A review at a meeting changes the status and due date only; "
+                "edit the text and owners on their own."
             )
-        old_status, old_due, old_precision = fresh.status, fresh.due_date, fresh.due_precision
-        old_due_display = fresh.due_display
-        changes: list[str] = []
-        if text is not None and text != fresh.text:
-            fresh.text = text
-            changes.append("text")
-        organizations = list(owner_organizations) if owner_organizations is not None else None
-        people = list(owner_people) if owner_people is not None else None
-        owners_changed = (
-            (
-                organizations is not None
-                and _pks(organizations) != _pks(fresh.owner_organizations.all())
-            )
-            or (people is not None and _pks(people) != _pks(fresh.owner_people.all()))
-            or (owner_note is not None and owner_note != fresh.owner_note)
+        fresh, new_version = _claim(action, expected, pending=pending)
+        change = _Change.of(
+            fresh,
+            text=text,
+            organizations=list(owner_organizations) if owner_organizations is not None else None,
+            people=list(owner_people) if owner_people is not None else None,
+            owner_note=owner_note,
+            new_due=new_due,
+            status=status,
         )
-        if owners_changed:
-            shown_orgs = (
-                organizations if organizations is not None else fresh.owner_organizations.all()
-            )
-            shown_people = people if people is not None else fresh.owner_people.all()
-            note_text = owner_note if owner_note is not None else fresh.owner_note
-            names = [o.label for o in shown_orgs] + [p.name for p in shown_people]
-            changes.append(f"owners ({', '.join(names) or note_text or 'none'})")
-        if owner_note is not None:
-            fresh.owner_note = owner_note
-        due_changed = new_due is not None and (new_due["due_date"], new_due["due_precision"]) != (
-            old_due,
-            old_precision,
-        )
-        if due_changed:
-            new_due_display = due.format_due(new_due["due_date"], new_due["due_precision"])
-            changes.append(f"due date ({old_due_display} → {new_due_display})")
-        status_changed = status is not None and status != old_status
-        if status_changed:
-            changes.append(f"status ({_status_label(old_status)} → {_status_label(status)})")
         fresh.logged = None
         if pending:
-            if changes or note:
-                fresh.logged = ActionUpdate.objects.create(
-                    action=fresh,
-                    author=author(by),
-                    created_at=now,
-                    text=note or f"Changed: {'; '.join(changes)}.",
-                    status_from=old_status if status_changed else "",
-                    status_to=status if status_changed else "",
-                    due_date_from=old_due if due_changed else None,
-                    due_date_to=new_due["due_date"] if due_changed else None,
-                    due_precision_to=new_due["due_precision"] if due_changed else "",
-                    reviewed_at_meeting=meeting,
-                    applied_at=None,
-                )
+            if change.describes or note:
+                fresh.logged = change.log(fresh, by=by, at=now, note=note, meeting=meeting)
             return fresh
-        if due_changed:
-            fresh.due_date, fresh.due_precision = new_due["due_date"], new_due["due_precision"]
-        if status_changed:
-            fresh.status = status
-            # An applied review closes the action when the meeting recorded it.
-            closed_at = applying.created_at if applying is not None else now
-            if status in ActionPoint.OPEN_STATUSES:
-                fresh.closed_at, fresh.closed_at_meeting = None, None
-            elif old_status in ActionPoint.OPEN_STATUSES:
-                fresh.closed_at, fresh.closed_at_meeting = closed_at, meeting
-            elif meeting is not None:
-                fresh.closed_at_meeting = meeting
+        # An applied review closes the action when the meeting recorded it.
+        change.apply(fresh, meeting=meeting, closed_at=applying.created_at if applying else now)
         fresh.version = new_version
         written_by(fresh, by).save()
-        if organizations is not None:
-            fresh.owner_organizations.set(organizations)
-        if people is not None:
-            fresh.owner_people.set(people)
+        if change.organizations is not None:
+            fresh.owner_organizations.set(change.organizations)
+        if change.people is not None:
+            fresh.owner_people.set(change.people)
         if topics is not None:
             fresh.topics.set(topics)
         if applying is not None:
             applying.applied_at = now
             written_by(applying, by).save(update_fields=["applied_at"])
             fresh.logged = applying
-        elif changes or note:
-            # Status and due date have their own columns in the entry; text and owners do not.
-            corrections = [c for c in changes if not c.startswith(("status", "due date"))]
-            if not note:
-                entry_text = f"Changed: {'; '.join(changes)}."
-            elif corrections:
-                entry_text = f"{note} Changed: {'; '.join(corrections)}."
-            else:
-                entry_text = note
-            fresh.logged = ActionUpdate.objects.create(
-                action=fresh,
-                author=author(by),
-                created_at=now,
-                text=entry_text,
-                status_from=old_status if status_changed else "",
-                status_to=status if status_changed else "",
-                due_date_from=old_due if due_changed and fresh.due_date != old_due else None,
-                due_date_to=fresh.due_date if due_changed and fresh.due_date != old_due else None,
-                due_precision_to=fresh.due_precision if due_changed else "",
-                reviewed_at_meeting=meeting,
-                applied_at=now,
+        elif change.describes or note:
+            fresh.logged = change.log(
+                fresh, by=by, at=now, note=note, meeting=meeting, applied=True
             )
     return fresh
+
+
+def _claim(action: ActionPoint, expected: int, *, pending: bool) -> tuple[ActionPoint, int]:
+    """The action as saved now, and the version the save will carry; StaleEdit if it moved.
+
+    A pending review changes nothing of the action yet, so its version stays; the check still
+    stops a review recorded against a stale page.
+    """
+    what = f"action point {action.reference}"
+    if pending:
+        fresh = ActionPoint.objects.select_for_update().filter(pk=action.pk).first()
+        if fresh is None or fresh.version != expected:
+            raise StaleEdit(what, model=ActionPoint, pk=action.pk)
+        return fresh, expected
+    new_version = claim_version(ActionPoint, action.pk, expected, what)
+    fresh = ActionPoint.objects.prefetch_related("owner_organizations", "owner_people").get(
+        pk=action.pk
+    )
+    return fresh, new_version
+
+
+@dataclass
+class _Change:
+    """What one call changes of an action, and how its log entry describes it."""
+
+    old_status: str
+    old_due: datetime.date | None
+    old_precision: str
+    text: str | None
+    organizations: list | None
+    people: list | None
+    owner_note: str | None
+    new_due: dict[str, Any] | None
+    status: str | None
+    describes: list[str]
+
+    @classmethod
+    def of(cls, fresh: ActionPoint, **values) -> _Change:
+        change = cls(
+            old_status=fresh.status,
+            old_due=fresh.due_date,
+            old_precision=fresh.due_precision,
+            describes=[],
+            **values,
+        )
+        change.describe(fresh)
+        return change
+
+    @property
+    def due_changed(self) -> bool:
+        if self.new_due is None:
+            return False
+        new = (self.new_due["due_date"], self.new_due["due_precision"])
+        return new != (self.old_due, self.old_precision)
+
+    @property
+    def status_changed(self) -> bool:
+        return self.status is not None and self.status != self.old_status
+
+    def describe(self, fresh: ActionPoint) -> None:
+        if self.text is not None and self.text != fresh.text:
+            self.describes.append("text")
+        if self._owners_changed(fresh):
+            orgs = (
+                self.organizations
+                if self.organizations is not None
+                else fresh.owner_organizations.all()
+            )
+            people = self.people if self.people is not None else fresh.owner_people.all()
+            note_text = self.owner_note if self.owner_note is not None else fresh.owner_note
+            names = [o.label for o in orgs] + [p.name for p in people]
+            self.describes.append(f"owners ({', '.join(names) or note_text or 'none'})")
+        if self.due_changed:
+            shown = due.format_due(self.new_due["due_date"], self.new_due["due_precision"])
+            self.describes.append(f"due date ({fresh.due_display} → {shown})")
+        if self.status_changed:
+            self.describes.append(
+                f"status ({_status_label(self.old_status)} → {_status_label(self.status)})"
+            )
+
+    def _owners_changed(self, fresh: ActionPoint) -> bool:
+        return (
+            (
+                self.organizations is not None
+                and _pks(self.organizations) != _pks(fresh.owner_organizations.all())
+            )
+            or (self.people is not None and _pks(self.people) != _pks(fresh.owner_people.all()))
+            or (self.owner_note is not None and self.owner_note != fresh.owner_note)
+        )
+
+    def apply(self, fresh: ActionPoint, *, meeting: Meeting | None, closed_at) -> None:
+        """Set the new values on `fresh`: closing sets the closing fields, reopening clears
+        both."""
+        if self.text is not None:
+            fresh.text = self.text
+        if self.owner_note is not None:
+            fresh.owner_note = self.owner_note
+        if self.due_changed:
+            fresh.due_date = self.new_due["due_date"]
+            fresh.due_precision = self.new_due["due_precision"]
+        if self.status_changed:
+            fresh.status = self.status
+            if self.status in ActionPoint.OPEN_STATUSES:
+                fresh.closed_at, fresh.closed_at_meeting = None, None
+            elif self.old_status in ActionPoint.OPEN_STATUSES:
+                fresh.closed_at, fresh.closed_at_meeting = closed_at, meeting
+            elif meeting is not None:
+                fresh.closed_at_meeting = meeting
+
+    def log(
+        self,
+        fresh: ActionPoint,
+        *,
+        by: User | None,
+        at: datetime.datetime,
+        note: str,
+        meeting: Meeting | None,
+        applied: bool = False,
+    ) -> ActionUpdate:
+        """The log entry: an applied one records what the action became, a pending one what the
+        review asks for."""
+        due_moved = self.due_changed and (not applied or fresh.due_date != self.old_due)
+        new_due_date = self.new_due["due_date"] if self.due_changed else None
+        return ActionUpdate.objects.create(
+            action=fresh,
+            author=author(by),
+            created_at=at,
+            text=self._entry_text(note, applied=applied),
+            status_from=self.old_status if self.status_changed else "",
+            status_to=self.status if self.status_changed else "",
+            due_date_from=self.old_due if due_moved else None,
+            due_date_to=new_due_date if due_moved else None,
+            due_precision_to=self.new_due["due_precision"] if self.due_changed else "",
+            reviewed_at_meeting=meeting,
+            applied_at=at if applied else None,
+        )
+
+    def _entry_text(self, note: str, *, applied: bool) -> str:
+        if not note:
+            return f"Changed: {'; '.join(self.describes)}."
+        if not applied:
+            return note
+        # Status and due date have their own columns in the entry; text and owners do not.
+        corrections = [c for c in self.describes if not c.startswith(("status", "due date"))]
+        return f"{note} Changed: {'; '.join(corrections)}." if corrections else note
 
 
 def _unreleased(meeting: Meeting) -> bool:
