@@ -63,6 +63,9 @@ class MeetingForm(forms.Form):
     create_new = forms.BooleanField(
         required=False, label="Create the new people and organisations listed above"
     )
+    save_duplicate = forms.BooleanField(
+        required=False, label="Save it although the body already has a meeting on that day"
+    )
 
     def clean(self):
         data = super().clean()

@@ -116,6 +116,8 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
                 return redirect(meeting.get_absolute_url())
         else:
             participants = forms.typed_participants()
+    day = forms.meeting.cleaned_data.get("date") if forms.meeting.is_bound else summary.date
+    same_day = list(Meeting.objects.same_day(body, day)) if day else []
     reading_flags = services.summary_flags(summary, body)
     if start is not None:
         reading_flags += [parser.Flag("times", note) for note in time_notes]
@@ -141,6 +143,7 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
             "flagged": flagged,
             "proposals": services.proposals_for(participants, registry),
             "zone_label": zones.entry_zone(body)[1],
+            "same_day": same_day,
         },
         status=422 if request.method == "POST" else 200,
     )
@@ -157,6 +160,17 @@ def _confirm(request, forms, corrected, body, zone, source) -> Meeting | None:
             "create_new",
             "Tick this box to create the new people and organisations, "
             "or correct the names to match the registry.",
+        )
+        return None
+    day = forms.meeting.cleaned_data["date"]
+    if (
+        Meeting.objects.same_day(body, day).exists()
+        and not forms.meeting.cleaned_data["save_duplicate"]
+    ):
+        forms.meeting.add_error(
+            "save_duplicate",
+            f"{body} already has a meeting on {day:%d %B %Y}. Open it to check that this is "
+            "not the same meeting, or tick this box to save this one as well.",
         )
         return None
     problems = forms.problems(corrected)

@@ -43,6 +43,9 @@ def test_secretariat_imports_a_word_summary_and_finds_the_draft(
     unit = page.get_by_label("Unit (participant 2)")
     expect(unit).to_have_value("Population Division")
     unit.fill("Population Division (acting)")
+    # The demo holds this meeting already: the preview says so, and saving needs a tick.
+    expect(page.get_by_role("heading", name="already has a meeting on that day")).to_be_visible()
+    page.get_by_label("Save it although the body already has a meeting on that day").check()
     page.get_by_role("button", name="Save as draft").click()
 
     expect(page.get_by_role("status")).to_contain_text("as a draft")

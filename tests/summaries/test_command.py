@@ -98,3 +98,18 @@ def test_a_time_in_utc_is_read_as_utc_not_the_bodys_zone(body, tmp_path):
     meeting = Meeting.objects.get()
     assert meeting.start.isoformat() == "2024-05-03T12:00:00+00:00"
     assert meeting.modality == "virtual"
+
+
+def test_a_second_summary_of_the_same_day_is_refused_unless_duplicates_are_accepted(
+    body, tmp_path
+):
+    shutil.copy(SAMPLE, tmp_path / "excom.txt")
+    run(str(tmp_path))
+    assert Meeting.objects.count() == 1
+    with pytest.raises(CommandError, match="0 of 1 files imported; 1 failed"):
+        out = io.StringIO()
+        call_command("import_summary", str(tmp_path), stdout=out, stderr=io.StringIO())
+    assert "already has a meeting on 20 March 2023; nothing saved" in out.getvalue()
+    assert Meeting.objects.count() == 1
+    run(str(tmp_path), "--accept-duplicate")
+    assert Meeting.objects.count() == 2

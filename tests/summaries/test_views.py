@@ -39,7 +39,7 @@ def form_data(response) -> dict:
     for form in forms:
         for name in form.fields:
             value = form[name].value()
-            if name in ("DELETE", "create_new"):
+            if name in ("DELETE", "create_new", "save_duplicate"):
                 if value:
                     data[form.add_prefix(name)] = "on"
                 continue
@@ -169,10 +169,25 @@ def test_upload_shows_a_preview_and_saves_nothing(sample_preview, demo):
     assert not Meeting.objects.filter(status="draft", start__date="2023-03-20").exists()
 
 
+def test_a_summary_of_a_day_already_recorded_is_refused_until_the_duplicate_is_confirmed(
+    sample_preview, demo
+):
+    client, url, preview = sample_preview
+    # The demo already holds the sample's meeting: the preview says so and links to it.
+    html = preview.content.decode()
+    assert "already has a meeting on that day" in html
+    assert f'href="{demo.get_absolute_url()}"' in html
+    before = Meeting.objects.count()
+    response = client.post(url, form_data(preview))
+    assert response.status_code == 422
+    assert "tick this box to save this one as well" in response.content.decode()
+    assert Meeting.objects.count() == before
+
+
 def test_confirming_the_preview_saves_one_draft_with_every_field(sample_preview, demo):
     client, url, preview = sample_preview
     before = Meeting.objects.count()
-    response = client.post(url, form_data(preview))
+    response = client.post(url, form_data(preview) | {"meeting-save_duplicate": "on"})
     assert response.status_code == 302
     assert Meeting.objects.count() == before + 1
     meeting = Meeting.objects.exclude(pk=demo.pk).get(start__date="2023-03-20")
@@ -222,6 +237,7 @@ def test_corrections_in_the_preview_are_what_is_saved(sample_preview, demo):
     data["items-0-title"] = "Regional Reviews framework"
     data["actions-1-DELETE"] = "on"
     data["decisions-0-kind"] = "noted"
+    data["meeting-save_duplicate"] = "on"
     response = client.post(url, data)
     assert response.status_code == 302
     meeting = Meeting.objects.exclude(pk=demo.pk).get(start__date="2023-03-20")
@@ -413,10 +429,10 @@ def test_preview_query_count_does_not_grow_with_participants(
     sample_preview, django_assert_num_queries
 ):
     client, url, _preview = sample_preview
-    # session, user, groups (role), body, its zones, organisations, people named (one query
-    # for all ten), the user's organisation for the header.
-    # and the unread notifications count in the navigation.
-    with django_assert_num_queries(9):
+    # session, user, groups (role), body, its zones, the body's meetings on that day,
+    # organisations, people named (one query for all ten), the user's organisation for the
+    # header, and the unread notifications count in the navigation.
+    with django_assert_num_queries(10):
         response = client.get(url)
     assert response.status_code == 200
 

@@ -1,4 +1,5 @@
-"""python manage.py import_summary FILE_OR_FOLDER... [--dry-run] [--body SLUG] [--accept-partial]"""
+"""python manage.py import_summary FILE_OR_FOLDER... [--dry-run] [--body SLUG] [--accept-partial]
+[--accept-duplicate]"""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from tqdm import tqdm
 
+from minutes.models import Meeting
 from participants import zones
 from participants.models import Body
 from summaries import parser, services
@@ -35,6 +37,12 @@ class Command(BaseCommand):
             help="Save summaries whose reading is flagged (no participants, one item, "
             "no date, no modality, a time without a known zone); without it they are refused.",
         )
+        parser_.add_argument(
+            "--accept-duplicate",
+            action="store_true",
+            help="Save a summary although the body already has a meeting on its day; without "
+            "it such a summary is refused.",
+        )
 
     def handle(
         self,
@@ -43,6 +51,7 @@ class Command(BaseCommand):
         body: str | None,
         dry_run: bool,
         accept_partial: bool = False,
+        accept_duplicate: bool = False,
         **options,
     ):
         target = self._body(body)
@@ -54,7 +63,7 @@ class Command(BaseCommand):
             for path in progress:
                 progress.set_postfix_str(path.name[:40])
                 try:
-                    line = self._import(path, target, dry_run, accept_partial)
+                    line = self._import(path, target, dry_run, accept_partial, accept_duplicate)
                 except (DocumentError, ValueError, DatabaseError) as error:
                     failures += 1
                     line = f"{path}: error: {error}"
@@ -90,7 +99,14 @@ class Command(BaseCommand):
                 raise CommandError(f"{raw}: no such file or folder.")
         return found
 
-    def _import(self, path: Path, body: Body, dry_run: bool, accept_partial: bool) -> str:
+    def _import(
+        self,
+        path: Path,
+        body: Body,
+        dry_run: bool,
+        accept_partial: bool,
+        accept_duplicate: bool = False,
+    ) -> str:
         if path.stat().st_size > settings.UPLOAD_MAX_BYTES:
             raise DocumentError(
                 f"larger than the limit of {settings.UPLOAD_MAX_BYTES // 1024:,} KB"
@@ -127,6 +143,12 @@ class Command(BaseCommand):
             raise DocumentError(
                 f"{found}; {flagged}; nothing saved (check it in the browser, "
                 "or pass --accept-partial to save it as a draft anyway)"
+            )
+        day = zones.local_date(start, body)
+        if Meeting.objects.same_day(body, day).exists() and not accept_duplicate:
+            raise DocumentError(
+                f"{found}; {body} already has a meeting on {day:%d %B %Y}; nothing saved "
+                "(pass --accept-duplicate to save it as well)"
             )
         names = [p.name for p in summary.participants]
         proposals = services.proposals_for(summary.participants, services.Registry(names))
