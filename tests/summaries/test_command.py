@@ -100,9 +100,7 @@ def test_a_time_in_utc_is_read_as_utc_not_the_bodys_zone(body, tmp_path):
     assert meeting.modality == "virtual"
 
 
-def test_a_second_summary_of_the_same_day_is_refused_unless_duplicates_are_accepted(
-    body, tmp_path
-):
+def test_a_second_summary_of_the_same_day_is_refused_unless_duplicates_are_accepted(body, tmp_path):
     shutil.copy(SAMPLE, tmp_path / "excom.txt")
     run(str(tmp_path))
     assert Meeting.objects.count() == 1
