@@ -27,6 +27,15 @@ def format_moment(moment: datetime.datetime, zone: ZoneInfo, label: str = "") ->
     return f"{text} ({label})" if label else text
 
 
+def format_moment_in_zones(moment: datetime.datetime, zones: Iterable[tuple[ZoneInfo, str]]) -> str:
+    """A moment on every zone's clock, with its day, as e-mails give a deadline:
+    "Friday, 31 March 2023, 18.00 (NY time) / Saturday, 1 April 2023, 00.00 (GVA time)"."""
+    return " / ".join(
+        f"{format_day(moment, zone)}, {format_clock(safe_astimezone(moment, zone))} ({label})"
+        for zone, label in zones
+    )
+
+
 def format_span(
     start: datetime.datetime,
     end: datetime.datetime | None,

@@ -23,7 +23,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q
 
-from lib.timefmt import format_clock, format_day
+from lib.timefmt import format_day, format_moment_in_zones
 from minutes.models import Meeting, ReviewComment, SummaryEvent
 from outbox.services import Notice, notify, once
 from participants import roles, zones
@@ -52,19 +52,6 @@ class Recipient:
 
 
 # Dates and times in the body's zones --------------------------------------------------------
-
-
-def body_zones(meeting: Meeting) -> list[tuple[ZoneInfo, str]]:
-    """The body's zones with their labels, from the one clock (participants.zones)."""
-    return zones.body_zones(meeting.body)
-
-
-def format_moment(moment: datetime.datetime, labelled: list[tuple[ZoneInfo, str]]) -> str:
-    """'Friday, 31 March 2023, 18.00 (NY time) / Saturday, 1 April 2023, 00.00 (GVA time)'."""
-    return " / ".join(
-        f"{format_day(moment, zone)}, {format_clock(moment.astimezone(zone))} ({label})"
-        for zone, label in labelled
-    )
 
 
 def meeting_label(meeting: Meeting, labelled: list[tuple[ZoneInfo, str]]) -> str:
@@ -148,14 +135,14 @@ def _except(recipients: Iterable[Recipient], by: User | None) -> list[Recipient]
 
 
 def summary_circulated(*, meeting: Meeting, by: User) -> None:
-    labelled = body_zones(meeting)
+    labelled = zones.body_zones(meeting.body)
     revised = meeting.events.filter(kind=SummaryEvent.Kind.CIRCULATED).count() > 1
     what = "A revised draft summary" if revised else "The draft summary"
     label = meeting_label(meeting, labelled)
     subject = f"{'Revised summary' if revised else 'Summary'} for review: {label}"
     body = (
         f"{what} of the {label} is circulated for your review.\n\n"
-        f"Deadline for comments: {format_moment(meeting.review_deadline, labelled)}.\n\n"
+        f"Deadline for comments: {format_moment_in_zones(meeting.review_deadline, labelled)}.\n\n"
         "Under the silence procedure the summary is approved if no objection is raised by "
         "then. You can comment on it, or object, on its page."
     )
@@ -167,7 +154,7 @@ def summary_circulated(*, meeting: Meeting, by: User) -> None:
 
 def review_comment_added(*, comment: ReviewComment, by: User) -> None:
     meeting = comment.meeting
-    labelled = body_zones(meeting)
+    labelled = zones.body_zones(meeting.body)
     label = meeting_label(meeting, labelled)
     objection = comment.kind == ReviewComment.Kind.OBJECTION
     organization = comment.organization.label if comment.organization_id else ""
@@ -193,15 +180,15 @@ def review_comment_added(*, comment: ReviewComment, by: User) -> None:
 
 
 def summary_approved(*, meeting: Meeting, by: User | None, method: str) -> None:
-    labelled = body_zones(meeting)
+    labelled = zones.body_zones(meeting.body)
     label = meeting_label(meeting, labelled)
     if method == Meeting.ApprovalMethod.SILENCE:
         how = (
             "under the silence procedure: no objection was raised before the deadline, "
-            f"{format_moment(meeting.review_deadline, labelled)}"
+            f"{format_moment_in_zones(meeting.review_deadline, labelled)}"
         )
     else:
-        how = f"by the secretariat on {format_moment(meeting.approved_at, labelled)}"
+        how = f"by the secretariat on {format_moment_in_zones(meeting.approved_at, labelled)}"
     subject = f"Approved: {label}"
     body = f"The summary of the {label} was approved {how}.\n\nIt is now final."
     recipients = _except(secretariat(), by) + _except(
@@ -213,7 +200,7 @@ def summary_approved(*, meeting: Meeting, by: User | None, method: str) -> None:
 
 
 def summary_reopened(*, meeting: Meeting, by: User, reason: str) -> None:
-    labelled = body_zones(meeting)
+    labelled = zones.body_zones(meeting.body)
     label = meeting_label(meeting, labelled)
     subject = f"Reopened for correction: {label}"
     body = (
@@ -240,7 +227,7 @@ def send_review_reminders(*, now: datetime.datetime) -> int:
         .order_by("review_deadline", "pk")
     )
     for meeting in circulated:
-        labelled = body_zones(meeting)
+        labelled = zones.body_zones(meeting.body)
         if now < reminder_time(meeting.review_deadline, labelled[0][0]):
             continue
         responded = meeting.review_comments.filter(created_at__gte=meeting.circulated_at)
@@ -250,7 +237,7 @@ def send_review_reminders(*, now: datetime.datetime) -> int:
         subject = f"Reminder: comments on {label} by {format_day(meeting.review_deadline, labelled[0][0])}"
         body = (
             f"The review of the summary of the {label} closes on "
-            f"{format_moment(meeting.review_deadline, labelled)}.\n\n"
+            f"{format_moment_in_zones(meeting.review_deadline, labelled)}.\n\n"
             "If you have comments or an objection, send them before then on the summary's "
             "page; otherwise the summary is approved by silence."
         )

@@ -27,13 +27,27 @@ def can_review(user, meeting: Meeting, on: datetime.date | None = None) -> bool:
     return Organization.objects.members_of(meeting.body, on=on).filter(pk=organization.pk).exists()
 
 
+def _locked(meeting: Meeting) -> Meeting:
+    """The meeting as saved now, locked until the transaction ends: review steps never race."""
+    return Meeting.objects.select_for_update().get(pk=meeting.pk)
+
+
+def _refuse_if_silenced(meeting: Meeting, advice: str = "") -> None:
+    """A passed deadline with no objection is an approval, even before the sweep records it."""
+    if meeting.silence_took_effect:
+        raise ServiceError(
+            "The deadline passed without objection: this summary is already approved by "
+            f"silence. {advice}".strip()
+        )
+
+
 def meeting_circulate(*, meeting: Meeting, by: User, deadline: datetime.datetime) -> Meeting:
     """Send the draft to the principals; silence until `deadline` is consent."""
     now = timezone.now()
     if deadline <= now:
         raise ServiceError("The deadline must be in the future.")
     with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        meeting = _locked(meeting)
         if meeting.status not in (Meeting.Status.DRAFT, Meeting.Status.PLANNED):
             raise ServiceError(
                 f"Only a draft can be circulated; this summary is {meeting.get_status_display().lower()}."
@@ -64,12 +78,8 @@ def meeting_withdraw(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     if not reason.strip():
         raise ServiceError("Give the reason for taking the summary back.")
     with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-        if meeting.silence_took_effect:
-            raise ServiceError(
-                "The deadline passed without objection: this summary is approved by silence. "
-                "Reopen it for correction instead."
-            )
+        meeting = _locked(meeting)
+        _refuse_if_silenced(meeting, "Reopen it for correction instead.")
         if meeting.status != Meeting.Status.CIRCULATED:
             raise ServiceError("Only a circulated summary can be taken back to draft.")
         meeting.status = Meeting.Status.DRAFT
@@ -108,7 +118,7 @@ def review_comment_add(
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise ServiceError("That agenda item belongs to another meeting.")
     with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        meeting = _locked(meeting)
         _ensure_open_for_review(meeting, now)
         comment = ReviewComment(
             meeting=meeting,
@@ -164,12 +174,8 @@ def meeting_approve(*, meeting: Meeting, by: User) -> Meeting:
     """Explicit approval by the secretariat, before or without waiting for the deadline."""
     now = timezone.now()
     with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-        if meeting.silence_took_effect:
-            raise ServiceError(
-                "The deadline passed without objection: this summary is already approved by "
-                "silence."
-            )
+        meeting = _locked(meeting)
+        _refuse_if_silenced(meeting)
         if meeting.status != Meeting.Status.CIRCULATED:
             raise ServiceError("Only a circulated summary can be approved.")
         _approve(meeting, by=by, at=now, method=Meeting.ApprovalMethod.EXPLICIT)
@@ -203,7 +209,7 @@ def meeting_reopen(*, meeting: Meeting, by: User, reason: str) -> Meeting:
         raise ServiceError("Give the reason for the correction.")
     now = timezone.now()
     with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        meeting = _locked(meeting)
         if meeting.silence_took_effect:
             # Approved by silence but not yet recorded by the sweep: the history must show
             # the approval before the correction that reopens it.

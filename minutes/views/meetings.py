@@ -604,20 +604,13 @@ def meeting_circulate(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @secretariat_required
 def meeting_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_for_editing(request, pk)
-    form = forms.ReopenForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Give the reason for taking the summary back to draft.")
-        return redirect(meeting)
-    try:
-        services.meeting_withdraw(
-            meeting=meeting, by=request.user, reason=form.cleaned_data["reason"]
-        )
-    except services.ServiceError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, "Back in draft. Circulate it again when the edits are done.")
-    return redirect(meeting)
+    return _step_with_reason(
+        request,
+        pk,
+        services.meeting_withdraw,
+        missing="Give the reason for taking the summary back to draft.",
+        done="Back in draft. Circulate it again when the edits are done.",
+    )
 
 
 @require_POST
@@ -636,19 +629,28 @@ def meeting_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @secretariat_required
 def meeting_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step_with_reason(
+        request,
+        pk,
+        services.meeting_reopen,
+        missing="Give the reason for the correction.",
+        done="Reopened for correction. Circulate it again when ready.",
+    )
+
+
+def _step_with_reason(request: HttpRequest, pk: int, step, *, missing: str, done: str):
+    """A review step back to draft that needs the reason on record: take back, reopen."""
     meeting = get_meeting_for_editing(request, pk)
     form = forms.ReopenForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Give the reason for the correction.")
+        messages.error(request, missing)
         return redirect(meeting)
     try:
-        services.meeting_reopen(
-            meeting=meeting, by=request.user, reason=form.cleaned_data["reason"]
-        )
+        step(meeting=meeting, by=request.user, reason=form.cleaned_data["reason"])
     except services.ServiceError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "Reopened for correction. Circulate it again when ready.")
+        messages.success(request, done)
     return redirect(meeting)
 
 
