@@ -152,6 +152,7 @@ TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "1")
 # 15 minutes. The same username from another address is never locked.
 AXES_HANDLER = "config.throttle.LoginThrottleHandler"
 AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+AXES_USERNAME_CALLABLE = "config.throttle.client_username"
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
 LOGIN_ADDRESS_FAILURE_LIMIT = envint("LOGIN_ADDRESS_FAILURE_LIMIT", "20")
 AXES_COOLOFF_TIME = 0.25

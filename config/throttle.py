@@ -30,6 +30,19 @@ def address_failures(address: str, *, now: datetime.datetime | None = None) -> i
     return attempts.aggregate(n=Sum("failures_since_start"))["n"] or 0
 
 
+# Axes keeps the username typed at a failed login in a column of this width.
+USERNAME_KEPT = 255
+
+
+def client_username(request, credentials: dict | None = None) -> str:
+    """The username a login attempt is counted under, cut to what the attempt log can hold:
+    a name of any length typed into the login form is a failed login, never a server error."""
+    name = (credentials or {}).get("username")
+    if name is None and request is not None:
+        name = request.POST.get("username")
+    return (name or "")[:USERNAME_KEPT]
+
+
 class LoginThrottleHandler(AxesDatabaseHandler):
     """Axes' database handler, plus the limit per address across usernames."""
 

@@ -111,3 +111,13 @@ def test_password_reset_is_limited_per_address_and_per_email(principal, settings
     other = _client_at(PRINCIPAL_HOME)
     assert other.post(url, {"email": "principal@example.org"}).status_code == 302
     assert len(mail.outbox) == 3
+
+
+def test_a_username_longer_than_the_attempt_log_holds_is_a_failed_login(db):
+    from axes.models import AccessAttempt
+
+    response = _login(_client_at("198.51.100.77"), "x" * 1000, "wrong password")
+    assert response.status_code == 200
+    assert not _logged_in(response)
+    attempt = AccessAttempt.objects.get(ip_address="198.51.100.77")
+    assert attempt.username == "x" * 255
