@@ -164,6 +164,8 @@ PASSWORD_RESET_EMAIL_LIMIT = envint("PASSWORD_RESET_EMAIL_LIMIT", "3")
 PASSWORD_RESET_WINDOW_SECONDS = envint("PASSWORD_RESET_WINDOW_SECONDS", "3600")
 
 LANGUAGE_CODE = "en-gb"
+# The working languages of the body, each named in itself.
+LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

@@ -143,6 +143,9 @@ class Meeting(models.Model):
         related_name="+",
     )
     approval_method = models.CharField(max_length=20, choices=ApprovalMethod.choices, blank=True)
+    # The language the summary is written in: its exports use that language's fixed text and
+    # the search stems it with that language's configuration.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
     # Bumped on every save through a form, so a stale edit can be refused.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
