@@ -7,6 +7,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.forms import formset_factory, modelformset_factory
+from django.utils.text import Truncator
 
 from lib import dates, due, uploads
 from lib.agenda import is_aob_title
@@ -51,6 +52,20 @@ class MeetingForm(forms.Form):
     opening_remarks = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), required=False, help_text="Markdown."
     )
+    # Creation only: the agenda and the attendance come with the meeting, in one step.
+    agenda = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        label="Agenda",
+        help_text="One item title per line, in order. An item titled AOB or “Any other "
+        "business” is recorded as that.",
+    )
+    propose_attendance = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="Propose the attendance: the principal of each member organisation",
+        help_text="You adjust who took part on the next page.",
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # Shown only once a meeting of the same body on the same day is found.
     save_anyway = forms.BooleanField(
@@ -65,6 +80,8 @@ class MeetingForm(forms.Form):
         if meeting is not None and "initial" not in kwargs:
             kwargs["initial"] = self.initial_for(meeting)
         super().__init__(*args, **kwargs)
+        if meeting is not None:
+            del self.fields["agenda"], self.fields["propose_attendance"]
         if meeting is not None and meeting.status not in (
             Meeting.Status.PLANNED,
             Meeting.Status.DRAFT,
@@ -117,6 +134,16 @@ class MeetingForm(forms.Form):
                 f"{data['body']} already has a meeting on this day. Open it from the list above, or tick "
                 "this box to create another one.",
             )
+
+    def clean_agenda(self) -> list[str]:
+        titles = [line.strip() for line in self.cleaned_data["agenda"].splitlines()]
+        titles = [title for title in titles if title]
+        too_long = [t for t in titles if len(t) > AgendaItem._meta.get_field("title").max_length]
+        if too_long:
+            raise forms.ValidationError(
+                "An item title is at most 500 characters; put each title on its own line."
+            )
+        return titles
 
     def model_data(self) -> dict:
         """Fields for Meeting, with times made aware in the primary zone (DST-correct)."""
@@ -192,7 +219,9 @@ class AttendanceForm(forms.ModelForm):
     class Meta:
         model = Attendance
         fields = ["position", "organization", "title", "role", "status", "represented_by"]
-        labels = {"organization": "Organisation", "position": "Order"}
+        labels = {"organization": "Organisation"}
+        # The order is set with the move buttons (and, with JavaScript, by moving the rows).
+        widgets = {"position": forms.HiddenInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -220,14 +249,9 @@ AttendanceFormSet = modelformset_factory(Attendance, form=AttendanceForm, extra=
 
 class AgendaItemAddForm(forms.Form):
     title = forms.CharField(max_length=500, label="New item title")
+    # An item called "AOB" or "Any other business" is that item, whatever the menu says
+    # (the service sees to it).
     kind = forms.ChoiceField(choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.REGULAR)
-
-    def clean(self):
-        data = super().clean()
-        # An item called "AOB" or "Any other business" is that item, whatever the menu says.
-        if is_aob_title(data.get("title", "")):
-            data["kind"] = AgendaItem.Kind.AOB
-        return data
 
 
 class AgendaItemForm(forms.ModelForm):
@@ -235,7 +259,8 @@ class AgendaItemForm(forms.ModelForm):
 
     class Meta:
         model = AgendaItem
-        fields = ["title", "kind", "discussion", "topics"]
+        # What was said comes first: the title and kind were given with the agenda.
+        fields = ["discussion", "title", "kind", "topics"]
         widgets = {
             "discussion": forms.Textarea(attrs={"rows": 12}),
             "topics": forms.CheckboxSelectMultiple,
@@ -263,11 +288,13 @@ class DecisionForm(forms.Form):
     )
 
 
-# Two blank rows: most items have one or two outcomes; "Save and add more" gives two more.
-DecisionFormSet = formset_factory(DecisionForm, extra=2, can_delete=True)
+# One blank row: "Add a decision" reveals more in the page, "Save and add more" without scripts.
+DecisionFormSet = formset_factory(DecisionForm, extra=1, can_delete=True)
 
 
 class ActionPointForm(forms.Form):
+    field_order = ["id", "version", "text", "decision"]
+
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
@@ -287,9 +314,28 @@ class ActionPointForm(forms.Form):
         choices=ActionPoint.Precision.choices, initial=due.NONE, label="Due precision"
     )
     status = forms.ChoiceField(choices=ActionPoint.Status.choices, initial="open")
+    # "d<id>" for a saved decision of the item, "new-<row>" for one added in the same save.
+    decision = forms.ChoiceField(required=False, label="Follows from decision")
     topics = forms.ModelMultipleChoiceField(
         queryset=Topic.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
     )
+
+    def __init__(self, *args, decision_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [("", "None"), *decision_choices]
+
+    @staticmethod
+    def decision_choices(decisions, new_rows: range) -> list[tuple[str, str]]:
+        """The item's saved decisions, then each blank decision row of the form."""
+        saved = [
+            (f"d{d.pk}", f"Decision {n}: {Truncator(d.text).chars(60)}")
+            for n, d in enumerate(decisions, start=1)
+        ]
+        new = [
+            (f"new-{row}", f"Decision {n} (new, written above)")
+            for n, row in enumerate(new_rows, start=len(saved) + 1)
+        ]
+        return saved + new
 
     def clean(self) -> dict:
         data = super().clean()
@@ -309,11 +355,12 @@ class ActionPointForm(forms.Form):
             "due_day": action.due_date,
             "due_precision": action.due_precision,
             "status": action.status,
+            "decision": f"d{action.decision_id}" if action.decision_id else "",
             "topics": [t.pk for t in action.topics.all()],
         }
 
 
-ActionPointFormSet = formset_factory(ActionPointForm, extra=2, can_delete=True)
+ActionPointFormSet = formset_factory(ActionPointForm, extra=1, can_delete=True)
 
 
 class DocumentForm(forms.ModelForm):
@@ -352,7 +399,7 @@ class DocumentForm(forms.ModelForm):
         return data
 
 
-DocumentFormSet = modelformset_factory(Document, form=DocumentForm, extra=2, can_delete=True)
+DocumentFormSet = modelformset_factory(Document, form=DocumentForm, extra=1, can_delete=True)
 
 
 class CirculateForm(forms.Form):

@@ -34,6 +34,8 @@ from participants import zones
 from participants.models import Organization, Person
 
 Status = ActionPoint.Status
+# An argument left out: keep what is saved (where None is a value of its own).
+KEEP = object()
 
 
 def _due_fields(due_day: datetime.date | None, precision: str) -> dict[str, Any]:
@@ -114,6 +116,7 @@ def action_point_update(
     owner_people: Iterable[Person] | None = None,
     owner_note: str | None = None,
     topics: Iterable | None = None,
+    decision: Decision | None | object = KEEP,
     status: str | None = None,
     due_day: datetime.date | None = None,
     due_precision: str | None = None,
@@ -124,7 +127,8 @@ def action_point_update(
     """Change an action point; every argument left as None keeps what is saved.
 
     `version` is the one the user saw (default: the one on `action`); if somebody saved since,
-    StaleEdit and nothing is written. `due_day` with `due_precision` sets the due date (any day
+    StaleEdit and nothing is written. `decision` is the decision the action follows from
+    (None unlinks it; left out, the link stays). `due_day` with `due_precision` sets the due date (any day
     of the period; the period's last day is stored). `meeting` is where the change was decided:
     closing there records it as the closing meeting, and the log entry as reviewed there.
     `note` is the log entry's text; without one the entry describes the change.
@@ -150,8 +154,9 @@ def action_point_update(
     with transaction.atomic():
         expected = action.version if version is None else version
         pending = applying is None and meeting is not None and _unreleased(meeting)
-        if pending and any(
-            v is not None for v in (text, owner_organizations, owner_people, owner_note)
+        if pending and (
+            any(v is not None for v in (text, owner_organizations, owner_people, owner_note))
+            or decision is not KEEP
         ):
             raise InvalidChange(
                 "A review at a meeting changes the status and due date only; "
@@ -174,6 +179,8 @@ def action_point_update(
             return fresh
         # An applied review closes the action when the meeting recorded it.
         change.apply(fresh, meeting=meeting, closed_at=applying.created_at if applying else now)
+        if decision is not KEEP:
+            fresh.decision = decision
         fresh.version = new_version
         written_by(fresh, by).save()
         if change.organizations is not None:

@@ -44,7 +44,12 @@ def attendance_add(*, meeting: Meeting, person: Person, by: User) -> Attendance:
 
 
 def attendance_add_members(*, meeting: Meeting, by: User) -> list[Attendance]:
-    """Add the principal of every member organisation not yet listed: the usual attendance."""
+    """Add the principal of every member organisation not yet listed: the usual attendance.
+
+    In the order summaries list them: whoever held a role at the body's previous meeting (the
+    Network Coordinator, a chair) first, with that role, then by organisation as the summary
+    prints it (the acronym where there is one), so "World Bank" comes after "WHO".
+    """
     day = zones.local_date(meeting.start, meeting.body)
     members = Organization.objects.members_of(meeting.body, on=day)
     positions = (
@@ -52,17 +57,24 @@ def attendance_add_members(*, meeting: Meeting, by: User) -> list[Attendance]:
         .filter(is_principal=True, organization__in=members)
         .exclude(person__attendances__meeting=meeting)
         .select_related("person", "organization")
-        .order_by("organization__acronym", "organization__name")
+    )
+    roles = _roles_at_previous_meeting(meeting)
+    chosen: dict[int, Position] = {}
+    for held in positions:  # newest position first: a person keeps their current title
+        chosen.setdefault(held.person_id, held)
+    ordered = sorted(
+        chosen.values(),
+        key=lambda held: (
+            held.person_id not in roles,
+            held.organization.label.casefold(),
+            held.person.name,
+        ),
     )
     added = []
     with transaction.atomic():
         ensure_editable(meeting)
         next_position = _next_position(meeting)
-        seen: set[int] = set()
-        for held in positions:
-            if held.person_id in seen:
-                continue
-            seen.add(held.person_id)
+        for held in ordered:
             added.append(
                 _create(
                     by,
@@ -70,11 +82,32 @@ def attendance_add_members(*, meeting: Meeting, by: User) -> list[Attendance]:
                     person=held.person,
                     organization=held.organization,
                     title=held.title,
+                    role=roles.get(held.person_id, ""),
                     position=next_position,
                 )
             )
             next_position += 1
     return added
+
+
+def _roles_at_previous_meeting(meeting: Meeting) -> dict[int, str]:
+    """Person id to the role they held at the body's latest earlier meeting with attendance."""
+    previous = (
+        Meeting.objects.filter(
+            body=meeting.body, start__lt=meeting.start, attendances__isnull=False
+        )
+        .exclude(pk=meeting.pk)
+        .order_by("-start")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if previous is None:
+        return {}
+    return dict(
+        Attendance.objects.filter(meeting_id=previous)
+        .exclude(role="")
+        .values_list("person_id", "role")
+    )
 
 
 def person_create_and_attend(

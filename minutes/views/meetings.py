@@ -12,12 +12,13 @@ from django.db.models import Prefetch, Q
 from django.forms import ModelChoiceField
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from minutes import access, forms, history, services, snapshot
 from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.follow_up import follow_up_context
-from minutes.models import AgendaItem, Meeting, ReviewComment, SummaryEvent
+from minutes.models import AgendaItem, Attendance, Decision, Meeting, ReviewComment, SummaryEvent
 from participants import roles, zones
 from participants.models import Person
 
@@ -139,7 +140,12 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     form = forms.MeetingForm(request.POST or None, initial={"status": Meeting.Status.DRAFT})
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_create(by=request.user, data=form.model_data())
+            meeting = services.meeting_create(
+                by=request.user,
+                data=form.model_data(),
+                agenda=form.cleaned_data["agenda"],
+                propose_attendance=form.cleaned_data["propose_attendance"],
+            )
         except (ValidationError, services.ServiceError) as error:
             form.add_error(None, _message(error))
         else:
@@ -207,6 +213,7 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     )
     stale = None
     if request.method == "POST" and formset.is_valid():
+        moved = _put_in_order(formset, request.POST.get("move", ""))
         try:
             _save_attendance(request, formset)
         except services.StaleEdit as error:
@@ -214,8 +221,7 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         except (ValidationError, services.ServiceError) as error:
             messages.error(request, _message(error))
         else:
-            messages.success(request, "Attendance saved.")
-            return redirect("minutes:meeting_attendance", pk=meeting.pk)
+            return _after_attendance(request, meeting, moved)
     _share_choices(formset)
     search = forms.PersonSearchForm(request.GET or None)
     found = []
@@ -245,6 +251,50 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _put_in_order(formset, move: str) -> tuple[Attendance, str] | None:
+    """Number the kept rows 0, 1, 2... in the order posted, after the move asked for, if any.
+
+    The order is each row's posted place (scripts renumber the places as rows are moved);
+    `move` is "<row>:up" or "<row>:down" from a move button, which works without scripts.
+    Returns the row moved and the direction, or None.
+    """
+    rows = [
+        form
+        for form in formset.initial_forms
+        if form.instance.pk is not None and form not in formset.deleted_forms
+    ]
+    rows.sort(key=lambda form: form.cleaned_data["position"])
+    moved = None
+    index, _, direction = move.partition(":")
+    target = (
+        formset.forms[int(index)] if index.isdigit() and int(index) < len(formset.forms) else None
+    )
+    if target in rows and direction in ("up", "down"):
+        here = rows.index(target)
+        there = here - 1 if direction == "up" else here + 1
+        if 0 <= there < len(rows):
+            rows[here], rows[there] = rows[there], rows[here]
+            moved = (target.instance, direction)
+    for place, form in enumerate(rows):
+        form.cleaned_data["position"] = place
+    return moved
+
+
+def _after_attendance(request: HttpRequest, meeting: Meeting, moved) -> HttpResponse:
+    if moved is not None:
+        row, direction = moved
+        messages.success(request, f"Moved {row.person.name} {direction}.")
+        url = reverse("minutes:meeting_attendance", args=[meeting.pk])
+        return redirect(f"{url}#attendance-{row.pk}")
+    messages.success(request, "Attendance saved.")
+    if request.POST.get("then") == "items":
+        first = meeting.agenda_items.order_by("position").first()
+        if first is not None:
+            return redirect("minutes:item_edit", pk=meeting.pk, item_pk=first.pk)
+        return redirect("minutes:meeting_agenda", pk=meeting.pk)
+    return redirect("minutes:meeting_attendance", pk=meeting.pk)
+
+
 def _save_attendance(request: HttpRequest, formset) -> None:
     """Every changed or removed row, or, if any of them is stale, none."""
     with transaction.atomic():
@@ -257,7 +307,7 @@ def _save_attendance(request: HttpRequest, formset) -> None:
                     by=request.user,
                     version=form.cleaned_data.get("version") or 0,
                 )
-            elif form.has_changed():
+            elif form.has_changed() or form.cleaned_data["position"] != form.initial["position"]:
                 services.attendance_update(
                     attendance=form.instance,
                     by=request.user,
@@ -439,7 +489,15 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         ],
     )
     action_set = forms.ActionPointFormSet(
-        data, prefix="actions", initial=[forms.ActionPointForm.initial_for(a) for a in actions]
+        data,
+        prefix="actions",
+        initial=[forms.ActionPointForm.initial_for(a) for a in actions],
+        form_kwargs={
+            "decision_choices": forms.ActionPointForm.decision_choices(
+                decisions,
+                range(decision_set.initial_form_count(), decision_set.total_form_count()),
+            )
+        },
     )
     documents = forms.DocumentFormSet(
         data,
@@ -471,6 +529,8 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             form.add_error(None, _message(error))
         else:
             messages.success(request, f"Item {item.position} saved.")
+            if request.POST.get("then") == "next" and (following := _next_item(item)):
+                return redirect("minutes:item_edit", pk=meeting.pk, item_pk=following.pk)
             if request.POST.get("then") == "agenda":
                 return redirect("minutes:meeting_agenda", pk=meeting.pk)
             if request.POST.get("then") == "more":
@@ -483,6 +543,7 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         {
             "meeting": meeting,
             "item": item,
+            "next_item": _next_item(item),
             "form": form,
             "decision_set": decision_set,
             "action_set": action_set,
@@ -490,6 +551,14 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             "max_mb": _max_mb(),
             "current": current,
         },
+    )
+
+
+def _next_item(item: AgendaItem) -> AgendaItem | None:
+    return (
+        AgendaItem.objects.filter(meeting_id=item.meeting_id, position__gt=item.position)
+        .order_by("position")
+        .first()
     )
 
 
@@ -515,13 +584,16 @@ def _save_item(request, item, form, decision_set, decisions, action_set, actions
             version=form.cleaned_data["version"],
         )
     by_pk = {d.pk: d for d in decisions}
-    for sub in decision_set.forms:
+    # What an action's "follows from" choice names: "d<id>" or "new-<row>" (None: removed).
+    linkable: dict[str, Decision | None] = {f"d{d.pk}": d for d in decisions}
+    for row, sub in enumerate(decision_set.forms):
         data = sub.cleaned_data
         if not data or not sub.has_changed():
             continue
         existing = by_pk.get(data.get("id"))
         if existing is not None and data.get("DELETE"):
             services.decision_remove(decision=existing, by=by)
+            linkable[f"d{existing.pk}"] = None
         elif existing is not None:
             services.decision_update(
                 decision=existing,
@@ -531,15 +603,17 @@ def _save_item(request, item, form, decision_set, decisions, action_set, actions
                 topics=data["topics"],
             )
         elif data.get("text") and not data.get("DELETE"):
-            services.decision_add(
+            linkable[f"new-{row}"] = services.decision_add(
                 item=item, by=by, kind=data["kind"], text=data["text"], topics=data["topics"]
             )
     actions_by_pk = {a.pk: a for a in actions}
-    for sub in action_set.forms:
+    for number, sub in enumerate(action_set.forms, start=1):
         data = sub.cleaned_data
         if not data or not sub.has_changed():
             continue
         existing = actions_by_pk.get(data.get("id"))
+        if data.get("text") and not data.get("DELETE"):
+            data["decision"] = _linked_decision(linkable, data.get("decision", ""), number)
         fields = {
             k: data[k]
             for k in (
@@ -551,6 +625,7 @@ def _save_item(request, item, form, decision_set, decisions, action_set, actions
                 "due_precision",
                 "status",
                 "topics",
+                "decision",
             )
         }
         if existing is not None and data.get("DELETE"):
@@ -561,6 +636,18 @@ def _save_item(request, item, form, decision_set, decisions, action_set, actions
             )
         elif data.get("text") and not data.get("DELETE"):
             services.action_point_add(item=item, by=by, **fields)
+
+
+def _linked_decision(linkable: dict, choice: str, number: int) -> Decision | None:
+    if not choice:
+        return None
+    decision = linkable.get(choice)
+    if decision is None:
+        raise services.ServiceError(
+            f"Action point {number} follows from a decision that is empty or removed: "
+            "write that decision, or choose another one."
+        )
+    return decision
 
 
 def _save_documents(documents, *, meeting: Meeting, item: AgendaItem | None) -> None:

@@ -1,13 +1,16 @@
-// Progressive enhancement for the item editor: one blank decision / action row at a time, and
-// an "Add another" button that reveals the next blank row or, when none is left, copies one
-// (so any number of outcomes fit in one save). Without JavaScript the blank rows are all shown
-// and "Save and add more" brings fresh ones.
+// Progressive enhancement for the item editor. Blank decision, action point and document rows
+// stay out of sight until "Add a decision" (and so on) reveals one in the page, or, when none
+// is left, copies one, so any number of outcomes fit in one save. An action's "Follows from
+// decision" list offers the decisions written in the page as well as the saved ones.
+// Without JavaScript one blank row of each is shown and "Save and add more" brings fresh ones.
 (function () {
   "use strict";
 
+  var TEXT_FIELDS = "textarea, input[type=text], input[type=url], input[type=date], input[type=file]";
+
   function isUntouched(row) {
     if (row.querySelector(".errorlist")) return false;
-    var texts = row.querySelectorAll("textarea, input[type=text], input[type=url], input[type=date]");
+    var texts = row.querySelectorAll(TEXT_FIELDS);
     for (var i = 0; i < texts.length; i++) {
       if (texts[i].value.trim() !== "") return false;
     }
@@ -18,20 +21,51 @@
     var pattern = new RegExp(prefix + "-\\d+-", "g");
     var row = template.cloneNode(true);
     row.hidden = false;
-    row.querySelectorAll("[name], [id], [for]").forEach(function (el) {
-      ["name", "id", "for"].forEach(function (attr) {
+    row.querySelectorAll("[name], [id], [for], [aria-describedby]").forEach(function (el) {
+      ["name", "id", "for", "aria-describedby"].forEach(function (attr) {
         var value = el.getAttribute(attr);
         if (value) el.setAttribute(attr, value.replace(pattern, prefix + "-" + index + "-"));
       });
     });
-    row.querySelectorAll("textarea, input[type=text], input[type=url], input[type=date]").forEach(
-      function (el) { el.value = ""; }
-    );
+    row.querySelectorAll(TEXT_FIELDS).forEach(function (el) { el.value = ""; });
     row.querySelectorAll("input[type=checkbox]").forEach(function (el) { el.checked = false; });
     row.querySelectorAll("select").forEach(function (el) {
       Array.prototype.forEach.call(el.options, function (o) { o.selected = o.defaultSelected; });
     });
     return row;
+  }
+
+  // The decisions an action can follow from: saved ones keep their server-made option; each
+  // new decision row in sight gets "new-<row>", labelled with what is typed in it.
+  function syncDecisionChoices() {
+    var decisions = document.querySelector("[data-prefix=decisions]");
+    if (!decisions) return;
+    var rows = Array.prototype.filter.call(
+      decisions.querySelectorAll(".formset__row"), function (row) { return !row.hidden; }
+    );
+    var fresh = [];
+    rows.forEach(function (row, n) {
+      if (!row.classList.contains("formset__row--blank")) return;
+      var text = row.querySelector("textarea[name$='-text']");
+      var index = text.name.match(/-(\d+)-text$/)[1];
+      var words = text.value.trim();
+      if (words.length > 50) words = words.slice(0, 50) + "…";
+      fresh.push({
+        value: "new-" + index,
+        label: "Decision " + (n + 1) + " (new)" + (words ? ": " + words : ", written above"),
+      });
+    });
+    document.querySelectorAll("select[name^=actions-][name$=-decision]").forEach(function (select) {
+      var chosen = select.value;
+      Array.prototype.slice.call(select.options).forEach(function (option) {
+        if (option.value.indexOf("new-") === 0) option.remove();
+      });
+      fresh.forEach(function (choice) {
+        var option = new Option(choice.label, choice.value);
+        select.add(option);
+        if (choice.value === chosen) option.selected = true;
+      });
+    });
   }
 
   document.querySelectorAll("[data-reveal]").forEach(function (group) {
@@ -43,13 +77,13 @@
     );
     if (!total || blanks.length === 0) return;
     var template = blanks[blanks.length - 1];
-    var hidden = blanks.slice(1);
+    var hidden = blanks.slice();
     hidden.forEach(function (row) { row.hidden = true; });
 
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "button";
-    button.textContent = "Add another " + group.getAttribute("data-reveal");
+    button.className = "button formset__add";
+    button.textContent = group.getAttribute("data-add-label");
     button.addEventListener("click", function () {
       var next = hidden.shift();
       if (!next) {
@@ -59,9 +93,14 @@
         total.value = String(index + 1);
       }
       next.hidden = false;
+      syncDecisionChoices();
       var field = next.querySelector("textarea, input:not([type=hidden]), select");
       if (field) field.focus();
     });
     group.appendChild(button);
   });
+
+  var decisions = document.querySelector("[data-prefix=decisions]");
+  if (decisions) decisions.addEventListener("change", syncDecisionChoices);
+  syncDecisionChoices();
 })();

@@ -619,9 +619,10 @@ def test_item_editor_query_count_does_not_grow_with_outcomes(
     client.get(url)
     # session, user, groups, meeting, item, its topics; decisions + their topics; actions + owner
     # organisations, owner people, topics; documents; the user's organisation (position); then
-    # each choice list once per form or formset (topics, organisations, people), not per row.
-    # and the unread notifications count in the navigation.
-    with django_assert_num_queries(24) as ctx:
+    # each choice list once per form or formset (topics, organisations, people), not per row;
+    # the next item (for "Save and next item") and the unread notifications count in the
+    # navigation.
+    with django_assert_num_queries(25) as ctx:
         client.get(url)
     fill(3)
     with django_assert_num_queries(len(ctx.captured_queries)):
