@@ -8,7 +8,10 @@ with `diff_against`, which would cost a query per record.
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
+
+from django.apps import apps
 
 from minutes.models import ActionPoint, AgendaItem, Attendance, Decision, Document, Meeting
 
@@ -65,12 +68,38 @@ SOURCES = [
     (Decision, ["kind", "text"], ["reference"], lambda row: f"decision {row['reference']}"),
     (
         ActionPoint,
-        ["text", "owner_note", "due_date", "due_precision", "status"],
+        ["text", "owner_note", "due_date", "due_precision", "status", "decision_id"],
         ["reference"],
         lambda row: f"action point {row['reference']}",
     ),
     (Document, ["title", "url", "file"], [], lambda row: f"document “{row['title']}”"),
 ]
+
+
+# Many-to-many fields whose changes are listed: each history record keeps a copy of the set.
+M2M_FIELDS = {AgendaItem: "topics", Decision: "topics", ActionPoint: "topics"}
+
+
+def _m2m_names(model, field: str, rows) -> dict[int, frozenset[str]]:
+    """History record id to the names in `field` as that record saw them, in one query."""
+    history = model.history.model
+    copies = apps.get_model(history._meta.app_label, f"{history.__name__}_{field}")
+    target = model._meta.get_field(field).m2m_reverse_field_name()
+    names: dict[int, set[str]] = defaultdict(set)
+    for history_id, name in copies.objects.filter(
+        history_id__in=rows.values("history_id")
+    ).values_list("history_id", f"{target}__name"):
+        names[history_id].add(name)
+    return {history_id: frozenset(found) for history_id, found in names.items()}
+
+
+def _set_change(label: str, before: frozenset[str], after: frozenset[str]) -> str:
+    parts = []
+    if added := sorted(after - before):
+        parts.append("added " + ", ".join(added))
+    if removed := sorted(before - after):
+        parts.append("removed " + ", ".join(removed))
+    return f"{label} ({'; '.join(parts)})"
 
 
 def _history_rows(model, meeting: Meeting, columns: list[str]):
@@ -85,6 +114,7 @@ def _history_rows(model, meeting: Meeting, columns: list[str]):
         rows = rows.filter(meeting_id=meeting.pk)
     return rows.order_by("id", "history_date", "history_id").values(
         "id",
+        "history_id",
         "history_date",
         "history_type",
         "history_user__username",
@@ -99,7 +129,10 @@ def meeting_changes(meeting: Meeting, limit: int = 500) -> list[Change]:
     changes: list[Change] = []
     for model, fields, extra, label in SOURCES:
         previous: dict | None = None
-        for row in _history_rows(model, meeting, fields + extra):
+        rows = _history_rows(model, meeting, fields + extra)
+        m2m = M2M_FIELDS.get(model)
+        sets = _m2m_names(model, m2m, rows) if m2m else {}
+        for row in rows:
             if previous is None or previous["id"] != row["id"]:
                 previous = None
             verb = VERBS[row["history_type"]]
@@ -110,6 +143,10 @@ def meeting_changes(meeting: Meeting, limit: int = 500) -> list[Change]:
                     for f in fields
                     if row[f] != previous[f]
                 )
+                before = sets.get(previous["history_id"], frozenset())
+                after = sets.get(row["history_id"], frozenset())
+                if m2m and before != after:
+                    changed += (_set_change(m2m, before, after),)
                 if not changed:
                     # A version bump or a save with nothing new: not worth a line.
                     previous = row

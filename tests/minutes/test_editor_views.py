@@ -541,9 +541,10 @@ def test_history_shows_who_changed_what(client_for, body, secretariat, django_as
             _item_post(item, version=1, discussion="Discussed"),
         )
     url = reverse("minutes:meeting_history", args=[meeting.pk])
-    # session, user, groups, meeting, one query per history table (6), the user's organisation
-    # and the unread notifications count in the navigation.
-    with django_assert_num_queries(12):
+    # session, user, groups, meeting, one query per history table (6), one per topic-history
+    # table (items, decisions, actions: 3), the user's organisation and the unread
+    # notifications count in the navigation.
+    with django_assert_num_queries(15):
         html = client.get(url).content.decode()
     assert "Changed by Sam Clerk" in html
     assert "agenda item 2 discussion" in html
