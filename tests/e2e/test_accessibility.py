@@ -31,6 +31,8 @@ FORM_ERROR_PAGES: dict[str, dict[str, str]] = {
     "login": {"id_username": "principal", "id_password": "wrong password"},
     "password_change": {},
     "password_reset": {"id_email": "not an email"},
+    # The new meeting with its agenda titles and the attendance proposal.
+    "minutes:meeting_create": {"id_agenda": "x" * 501},
 }
 
 
