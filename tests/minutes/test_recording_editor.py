@@ -5,6 +5,8 @@ history."""
 from __future__ import annotations
 
 import datetime
+import re
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -298,6 +300,8 @@ def test_an_action_follows_from_a_decision_written_in_the_same_save(
     talk = Decision.objects.get(text="Talk to the commissions.")
     assert ActionPoint.objects.get(text="Continue discussions.").decision == talk
     assert ActionPoint.objects.get(text="Develop a roadmap.").decision is None
+    summary = client_for(secretariat).get(meeting.get_absolute_url()).content.decode()
+    assert f'follows from <a href="#decision-{talk.pk}">decision 2</a>' in summary
     # The saved decision is offered by name next time, and is the one chosen.
     html = (
         client_for(secretariat)
@@ -418,3 +422,13 @@ def test_the_history_lists_topic_changes_with_who_made_them(client_for, body, se
     assert "Changed by Sam Clerk" in history
     assert "agenda item 1 topics (added GCM, SDG Summit)" in history
     assert "agenda item 1 topics (removed SDG Summit)" in history
+
+
+def test_no_template_or_script_sets_a_positive_tabindex():
+    """The tab order is the page's order: nothing jumps the queue with tabindex > 0."""
+    root = Path(__file__).resolve().parents[2]
+    positive = re.compile(r"""tab[iI]ndex\s*=\s*["']?\s*[1-9]""")
+    files = [*root.glob("templates/**/*.html"), *root.glob("static/js/*.js")]
+    offenders = [str(f.relative_to(root)) for f in files if positive.search(f.read_text())]
+    assert len(files) > 20
+    assert offenders == []
