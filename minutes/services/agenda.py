@@ -13,11 +13,15 @@ from minutes.models import AgendaItem, Meeting
 from minutes.services.base import ServiceError, claim_version, ensure_editable, written_by
 
 
-def agenda_item_add(*, meeting: Meeting, by: User, title: str, kind: str) -> AgendaItem:
+def agenda_item_add(
+    *, meeting: Meeting, by: User, title: str, kind: str, discussion: str = ""
+) -> AgendaItem:
     with transaction.atomic():
         ensure_editable(meeting)
         last = meeting.agenda_items.aggregate(m=Max("position"))["m"] or 0
-        item = AgendaItem(meeting=meeting, position=last + 1, title=title, kind=kind)
+        item = AgendaItem(
+            meeting=meeting, position=last + 1, title=title, kind=kind, discussion=discussion
+        )
         written_by(item, by).save()
         return item
 
