@@ -249,9 +249,14 @@ AttendanceFormSet = modelformset_factory(Attendance, form=AttendanceForm, extra=
 
 class AgendaItemAddForm(forms.Form):
     title = forms.CharField(max_length=500, label="New item title")
-    # An item called "AOB" or "Any other business" is that item, whatever the menu says
-    # (the service sees to it).
     kind = forms.ChoiceField(choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.REGULAR)
+
+    def clean(self):
+        data = super().clean()
+        # An item called "AOB" or "Any other business" is that item, whatever the menu says.
+        if is_aob_title(data.get("title", "")):
+            data["kind"] = AgendaItem.Kind.AOB
+        return data
 
 
 class AgendaItemForm(forms.ModelForm):

@@ -14,6 +14,7 @@ from django.db.models.functions import Lower
 
 from minutes import services as minutes_services
 from minutes.models import ActionPoint, AgendaItem, Attendance, Decision, Meeting
+from minutes.services.base import written_by
 from participants import zones
 from participants.models import Body, Organization, Person, Position
 from summaries import parser
@@ -172,6 +173,7 @@ def summary_import_save(
 ) -> Meeting:
     """Create the draft meeting with its attendance, items, decisions and action points.
 
+    Every record is written through the record's own service, as the editor writes it.
     Unknown organisations and people are created here: the preview has proposed them and
     the secretariat has confirmed. Any failure rolls everything back.
     """
@@ -179,51 +181,78 @@ def summary_import_save(
         p.represented_by for p in parsed.participants if p.represented_by
     ]
     registry = Registry(names)
-    meeting = Meeting.objects.create(
-        body=body,
-        title=parsed.title[:300] or "Imported meeting",
-        level=level[:100],
-        modality=parsed.modality if parsed.modality in Meeting.Modality.values else "",
-        location=parsed.location[:200],
-        start=start,
-        end=end,
-        has_times=has_times,
-        status=Meeting.Status.DRAFT,
-        opening_remarks=parsed.opening_remarks,
+    meeting = minutes_services.meeting_create(
+        by=by,
+        data={
+            "body": body,
+            "title": parsed.title[:300] or "Imported meeting",
+            "level": level[:100],
+            "modality": parsed.modality if parsed.modality in Meeting.Modality.values else "",
+            "location": parsed.location[:200],
+            "start": start,
+            "end": end,
+            "has_times": has_times,
+            "status": Meeting.Status.DRAFT,
+            "opening_remarks": parsed.opening_remarks,
+        },
     )
-    day = start.date()
+    newcomers = _Newcomers(registry, by=by, day=start.date())
+    first_names = _save_attendance(meeting, parsed.participants, newcomers, by=by)
+    _save_items(meeting, parsed.items, registry, first_names, by=by)
+    log.info(
+        "Imported %s (meeting %s) for %s: %d participants, %d items",
+        parsed.title,
+        meeting.pk,
+        by or "a command",
+        len(parsed.participants),
+        len(parsed.items),
+    )
+    return meeting
 
-    def organization(label: str) -> Organization | None:
+
+class _Newcomers:
+    """The registry's organisations and people, creating those it does not know yet."""
+
+    def __init__(self, registry: Registry, *, by, day: datetime.date) -> None:
+        self.registry, self.by, self.day = registry, by, day
+
+    def organization(self, label: str) -> Organization | None:
         label = label.strip()
         if not label:
             return None
-        found = registry.organization(label)
+        found = self.registry.organization(label)
         if found is None:
             is_acronym = bool(re.fullmatch(r"[A-Z][A-Z0-9&/\-]{1,11}", label))
-            found = Organization.objects.create(
+            found = Organization(
                 name=label[:200],
                 acronym=label[:40] if is_acronym else "",
                 kind=Organization.Kind.OTHER,
             )
-            registry.organizations[label.lower()] = found
+            written_by(found, self.by).save()
+            self.registry.organizations[label.lower()] = found
         return found
 
-    def person(name: str, org: Organization | None = None, title: str = "") -> Person:
-        found = registry.person(name)
+    def person(self, name: str, org: Organization | None = None, title: str = "") -> Person:
+        found = self.registry.person(name)
         if found is None:
-            found = Person.objects.create(name=name.strip()[:200])
-            registry.people[name.strip().lower()] = found
+            found = Person(name=name.strip()[:200])
+            written_by(found, self.by).save()
+            self.registry.people[name.strip().lower()] = found
             if org is not None and title:
-                Position.objects.create(
-                    person=found, organization=org, title=title[:300], start=day
-                )
+                held = Position(person=found, organization=org, title=title[:300], start=self.day)
+                written_by(held, self.by).save()
         return found
 
+
+def _save_attendance(
+    meeting: Meeting, participants: list[parser.Participant], newcomers: _Newcomers, *, by
+) -> dict[str, Person | None]:
+    """The attendance rows in the summary's order; returns who each unique first name is."""
     seen: set[int] = set()
     first_names: dict[str, Person | None] = {}
-    for position, p in enumerate(parsed.participants):
-        org = organization(p.organization)
-        who = person(p.name, org, p.title)
+    for p in participants:
+        org = newcomers.organization(p.organization)
+        who = newcomers.person(p.name, org, p.title)
         if who.pk in seen:
             continue
         seen.add(who.pk)
@@ -232,12 +261,13 @@ def summary_import_save(
         status = p.status if p.status in Attendance.Status.values else Attendance.Status.PRESENT
         representative = None
         if status == Attendance.Status.REPRESENTED:
-            representative = person(p.represented_by) if p.represented_by else None
+            representative = newcomers.person(p.represented_by) if p.represented_by else None
             if representative is None or representative.pk == who.pk:
                 status = Attendance.Status.APOLOGIES
                 representative = None
-        Attendance.objects.create(
+        minutes_services.attendance_record(
             meeting=meeting,
+            by=by,
             person=who,
             organization=org,
             title=p.title[:300],
@@ -248,19 +278,20 @@ def summary_import_save(
             role=p.role[:100],
             status=status,
             represented_by=representative,
-            position=position,
         )
+    return first_names
 
-    for position, spec in enumerate(parsed.items, start=1):
-        item = AgendaItem.objects.create(
+
+def _save_items(meeting: Meeting, items, registry: Registry, first_names, *, by) -> None:
+    for position, spec in enumerate(items, start=1):
+        item = minutes_services.agenda_item_add(
             meeting=meeting,
-            position=position,
+            by=by,
             title=spec.title[:500] or f"Item {position}",
             kind=AgendaItem.Kind.AOB if spec.kind == parser.AOB else AgendaItem.Kind.REGULAR,
             discussion=spec.discussion,
         )
         for decision in spec.decisions:
-            # The editor's own write path: positions and references allocated the same way.
             minutes_services.decision_add(
                 item=item,
                 by=by,
@@ -269,15 +300,6 @@ def summary_import_save(
             )
         for action in spec.actions:
             _save_action(item, action, registry, first_names, by=by)
-    log.info(
-        "Imported %s (meeting %s) for %s: %d participants, %d items",
-        parsed.title,
-        meeting.pk,
-        by or "a command",
-        len(parsed.participants),
-        len(parsed.items),
-    )
-    return meeting
 
 
 def _save_action(item, action, registry, first_names, *, by) -> ActionPoint:

@@ -8,6 +8,7 @@ import secrets
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +17,7 @@ from django.utils import timezone
 from minutes import access
 from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.models import Meeting
+from minutes.services import ServiceError
 from participants import zones
 from participants.models import Body
 from summaries import forms as import_forms
@@ -186,6 +188,12 @@ def _confirm(request, forms, corrected, body, zone, source) -> Meeting | None:
             level=forms.meeting.cleaned_data["level"],
             **forms.times(zone),
         )
+    except (ValidationError, ServiceError) as refused:
+        reasons = refused.messages if isinstance(refused, ValidationError) else [str(refused)]
+        messages.error(request, "The summary could not be saved; nothing was saved.")
+        for reason in reasons:
+            messages.error(request, reason)
+        return None
     except DatabaseError:
         log.exception("Import of %s failed", source)
         messages.error(request, "The summary could not be saved; nothing was saved.")

@@ -35,6 +35,7 @@ from minutes.services.agenda import (
 from minutes.services.attendance import (
     attendance_add,
     attendance_add_members,
+    attendance_record,
     attendance_remove,
     attendance_update,
     person_create_and_attend,
@@ -87,6 +88,7 @@ __all__ = [
     "apply_review_deadlines",
     "attendance_add",
     "attendance_add_members",
+    "attendance_record",
     "attendance_remove",
     "attendance_update",
     "can_review",

@@ -9,19 +9,19 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 
-from lib.agenda import is_aob_title
 from minutes.models import AgendaItem, Meeting
 from minutes.services.base import ServiceError, claim_version, ensure_editable, written_by
 
 
-def agenda_item_add(*, meeting: Meeting, by: User, title: str, kind: str) -> AgendaItem:
-    """The next item; one titled "AOB" or "Any other business" is that item, whatever `kind`."""
-    if is_aob_title(title):
-        kind = AgendaItem.Kind.AOB
+def agenda_item_add(
+    *, meeting: Meeting, by: User, title: str, kind: str, discussion: str = ""
+) -> AgendaItem:
     with transaction.atomic():
         ensure_editable(meeting)
         last = meeting.agenda_items.aggregate(m=Max("position"))["m"] or 0
-        item = AgendaItem(meeting=meeting, position=last + 1, title=title, kind=kind)
+        item = AgendaItem(
+            meeting=meeting, position=last + 1, title=title, kind=kind, discussion=discussion
+        )
         written_by(item, by).save()
         return item
 

@@ -146,6 +146,13 @@ def person_create_and_attend(
         )
 
 
+def attendance_record(*, meeting: Meeting, by: User, **fields: Any) -> Attendance:
+    """Add a row exactly as given (an imported summary's list), after the rows already there."""
+    with transaction.atomic():
+        ensure_editable(meeting)
+        return _create(by, meeting=meeting, position=_next_position(meeting), **fields)
+
+
 def _what(attendance: Attendance) -> str:
     return f"the attendance of {attendance.person.name}"
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from lib.agenda import is_aob_title
 from minutes.models import AgendaItem, Meeting
 from minutes.services.agenda import agenda_item_add
 from minutes.services.attendance import attendance_add_members
@@ -38,7 +39,9 @@ def meeting_create(
         meeting.full_clean()
         written_by(meeting, by).save()
         for title in agenda:
-            agenda_item_add(meeting=meeting, by=by, title=title, kind=AgendaItem.Kind.REGULAR)
+            # "AOB" or "Any other business" is that item.
+            kind = AgendaItem.Kind.AOB if is_aob_title(title) else AgendaItem.Kind.REGULAR
+            agenda_item_add(meeting=meeting, by=by, title=title, kind=kind)
         if propose_attendance:
             attendance_add_members(meeting=meeting, by=by)
     return meeting

@@ -230,6 +230,22 @@ def test_confirming_the_preview_saves_one_draft_with_every_field(sample_preview,
     assert Meeting.objects.count() == before + 1
 
 
+def test_every_imported_record_names_the_importer_in_its_history(
+    sample_preview, demo, demo_secretariat
+):
+    client, url, preview = sample_preview
+    client.post(url, form_data(preview) | {"meeting-save_duplicate": "on"})
+    meeting = Meeting.objects.exclude(pk=demo.pk).get(start__date="2023-03-20")
+    records = [
+        meeting.history.get(),
+        *(a.history.get() for a in meeting.attendances.all()),
+        *(i.history.first() for i in meeting.agenda_items.all()),
+        *(d.history.first() for d in Decision.objects.filter(agenda_item__meeting=meeting)),
+    ]
+    assert len(records) == 1 + 10 + 4 + 9
+    assert {r.history_user for r in records} == {demo_secretariat}
+
+
 def test_corrections_in_the_preview_are_what_is_saved(sample_preview, demo):
     client, url, preview = sample_preview
     data = form_data(preview)

@@ -6,11 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from tqdm import tqdm
 
 from minutes.models import Meeting
+from minutes.services import ServiceError
 from participants import zones
 from participants.models import Body
 from summaries import parser, services
@@ -64,9 +66,18 @@ class Command(BaseCommand):
                 progress.set_postfix_str(path.name[:40])
                 try:
                     line = self._import(path, target, dry_run, accept_partial, accept_duplicate)
-                except (DocumentError, ValueError, DatabaseError) as error:
+                except (
+                    DocumentError,
+                    ValueError,
+                    ValidationError,
+                    ServiceError,
+                    DatabaseError,
+                ) as error:
                     failures += 1
-                    line = f"{path}: error: {error}"
+                    said = (
+                        "; ".join(error.messages) if isinstance(error, ValidationError) else error
+                    )
+                    line = f"{path}: error: {said}"
                 tqdm.write(line, file=self.stdout._out)
         verb = "read" if dry_run else "imported"
         summary = f"{len(files) - failures} of {len(files)} files {verb}"
