@@ -236,7 +236,8 @@ def _outcomes(journey: Journey, decisions, actions) -> None:
 
 def _decision(journey: Journey, row: int, decision) -> None:
     kind, text = decision
-    journey.choose(journey.page.locator(f'[name="decisions-{row}-kind"]'), value=kind)
+    if kind != "agreed":  # the kind a new row proposes
+        journey.choose(journey.page.locator(f'[name="decisions-{row}-kind"]'), value=kind)
     journey.fill(journey.page.locator(f'[name="decisions-{row}-text"]'), text)
 
 
