@@ -550,7 +550,7 @@ def _headlines(hits: list[Hit], texts: list, query: str) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(
             # The row's own parse of the query, and the English one (see _entry_match).
-            "SELECT ts_headline(c::regconfig, v, websearch_to_tsquery(c::regconfig, %s) "
+            "SELECT ts_headline(c::regconfig, v, websearch_to_tsquery(c::regconfig, %s) "  # noqa: S608 - a constant
             f"|| websearch_to_tsquery('{fts.CONFIG}', %s), o) "
             "FROM unnest(%s::text[], %s::text[], %s::text[]) WITH ORDINALITY AS x(c, v, o, n) "
             "ORDER BY n",

@@ -226,7 +226,7 @@ def config_sql() -> list[str]:
                   ALTER MAPPING FOR hword, hword_part, word WITH unaccent, {stemmer};
               END IF;
             END $$;
-            """
+            """  # noqa: S608 - constants only
         )
     cases = " ".join(f"WHEN '{code}' THEN '{name}'::regconfig" for code, name in CONFIGS.items())
     statements.append(

@@ -11,7 +11,6 @@ import datetime
 
 import pytest
 
-from minutes import access
 from minutes.models import ActionPoint, ActionUpdate, AgendaItem, Decision, Meeting
 from participants.roles import PRINCIPALS
 from search import backend
