@@ -276,7 +276,8 @@ def _search_postgres(user, query: str, f: Filters) -> Results | None:
         .order_by(F("hit_rank").desc(), F("hit_day").desc(nulls_last=True), "hit_kind", "hit_pk")
         .values_list("hit_kind", "hit_pk", "hit_rank", "hit_day")
     )  # fmt: skip
-    return Results(ranked, matches.order_by().values_list("pk"))
+    # Counted in the same date order, so the count too stops after COUNT_CAP matches.
+    return Results(ranked, matches.order_by("-day").values_list("pk"))
 
 
 def _entry_match(query: str) -> Q:

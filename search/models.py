@@ -60,6 +60,8 @@ class SearchEntry(models.Model):
             # The candidates of a common word: its most recent matches, walked in date order
             # (people and organisations, without a date, come first: there are few of them).
             models.Index(fields=["-day"], name="search_entry_day_idx"),
+            # The same walk within one kind (the kind filter).
+            models.Index(fields=["kind", "-day"], name="search_entry_kind_day_idx"),
         ]
 
     def __str__(self) -> str:

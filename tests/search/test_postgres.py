@@ -62,9 +62,7 @@ def test_stored_vectors_follow_edits_and_deletes(approved, secretariat):
     assert not SearchEntry.objects.filter(kind="item", item_id=item.pk).exists()
 
 
-def test_the_search_reads_the_vector_index_and_no_record_table(
-    approved, secretariat, principal
-):
+def test_the_search_reads_the_vector_index_and_no_record_table(approved, secretariat, principal):
     make_item(approved, title="Budget", discussion="Regular pathways.")
     for user in (secretariat, principal):
         results = backend.search(user=user, query="pathways")
