@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-from django.db import connection
-
 import datetime
 
+import pytest
+from django.db import connection
 from django.db.models import Q
 
 from minutes.models import ActionPoint, AgendaItem, Meeting
