@@ -149,6 +149,24 @@ def meetings_with_content_for(user, queryset: QuerySet[Meeting] | None = None) -
     return meetings.filter(status__in=CONTENT_STATUSES)
 
 
+def content_condition(user, *, status: str, body: str, reviewed_status: str) -> Q:
+    """The rule of `meetings_with_content_for` and `updates_for` as a condition over copies of
+    the meeting's status and body (and of the status of the meeting a progress entry was
+    reviewed at, null when none) stored on another table, such as the search rows.
+
+    The field names are the caller's; the caller ANDs the result into its filter.
+    """
+    if roles.is_secretariat(user):
+        return Q()
+    if not roles.is_principal(user):
+        return Q(pk__in=[])
+    return Q(
+        Q(**{f"{reviewed_status}__isnull": True})
+        | Q(**{f"{reviewed_status}__in": CONTENT_STATUSES}),
+        **{f"{status}__in": CONTENT_STATUSES, f"{body}__in": readable_bodies(user)},
+    )
+
+
 def can_read_content(user, meeting: Meeting) -> bool:
     """For a meeting fetched through `meetings_for`: may this user read what was recorded?"""
     return roles.is_secretariat(user) or (

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import markdown
 import nh3
 
@@ -52,3 +55,14 @@ def render_markdown(text: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+# Where a block ends, a space keeps the words of two paragraphs or list items apart.
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|td|th|tr|blockquote|pre)>|<br\s*/?>|<hr\s*/?>", re.I)
+
+
+def plain_text(text: str | None) -> str:
+    """The words a reader sees once the Markdown is rendered, without markup: for excerpts."""
+    rendered = markdown.markdown(text or "", extensions=["tables", "sane_lists"])
+    stripped = nh3.clean(_BLOCK_END.sub(" ", rendered), tags=set())
+    return " ".join(html.unescape(stripped).split())

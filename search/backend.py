@@ -1,8 +1,11 @@
 """Search across meetings, agenda items, decisions, action points, their progress and people.
 
-One query ranks every kind together (a UNION of one SELECT per kind, each using its own GIN
-index on PostgreSQL), the paginator slices it, and only the page's rows are then fetched with
-their highlighted excerpts: ts_headline is costly, so it never runs on rows nobody sees.
+On PostgreSQL one query over the stored search rows (search.models.SearchEntry) matches,
+filters and ranks every kind together: each row carries copies of what the filters and the
+visibility policy read, and the configuration of its meeting's language. On SQLite a UNION of
+one SELECT per kind reads the records themselves. Either way the paginator slices the ranked
+rows, and only the page's rows are then fetched with their highlighted excerpts: ts_headline
+is costly, so it never runs on rows nobody sees.
 """
 
 from __future__ import annotations
@@ -11,11 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-)
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import (
     Case,
@@ -31,14 +30,17 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from minutes import access
+from minutes.markup import plain_text
 from minutes.models import ActionPoint, ActionUpdate, AgendaItem, Attendance, Decision, Meeting
 from participants.models import Organization, Person, Position
 from search import fts
+from search.models import SearchEntry
 
 KINDS = {
     "decision": "Decision",
@@ -180,25 +182,34 @@ def is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def ts_query(query: str) -> SearchQuery:
-    return SearchQuery(query, search_type="websearch", config=fts.CONFIG)
+def ts_query(query: str, config: str = fts.CONFIG) -> SearchQuery:
+    return SearchQuery(query, search_type="websearch", config=config)
 
 
-# Counting every match of a common word costs as much as ranking them; past this many the page
-# says "more than" instead, and the count stops early.
-COUNT_CAP = 10_000
+# Ranking reads every match's vector. A common word matches a good part of the archive, so
+# PostgreSQL ranks only its most recent matches, at most this many, and the page says so; the
+# count stops at the same number ("more than ...").
+COUNT_CAP = 1_000
 
 
 class Results:
-    """Ranked hits for the paginator: slices come from the ranked union, the count from a
-    lighter union of primary keys (no rank), capped at COUNT_CAP."""
+    """Ranked hits for the paginator: slices come from the ranked query, the count from a
+    lighter one (no rank), capped at COUNT_CAP."""
 
     def __init__(self, ranked: QuerySet, countable: QuerySet):
         self.ranked = ranked
         self.countable = countable
+        self._count: int | None = None
 
     def count(self) -> int:
-        return self.countable[:COUNT_CAP].count()
+        if self._count is None:
+            self._count = self.countable[: COUNT_CAP + 1].count()
+        return min(self._count, COUNT_CAP)
+
+    @property
+    def capped(self) -> bool:
+        """More matches than COUNT_CAP: only the most recent were ranked and are shown."""
+        return self.count() == COUNT_CAP and self._count > COUNT_CAP
 
     def __len__(self) -> int:
         return self.count()
@@ -213,14 +224,14 @@ class Results:
 def search(*, user, query: str, filters: Filters | None = None) -> Results | None:
     """(kind, pk, rank, day) rows, best first; None when nothing can match."""
     filters = filters or Filters()
+    if is_postgres():
+        return _search_postgres(user, query, filters)
     ranked, countable = [], []
     for kind in KINDS:
         qs = _kind_queryset(kind, user, filters)
         if qs is None:
             continue
-        matched = (
-            _match_postgres(kind, qs, query) if is_postgres() else _match_sqlite(kind, qs, query)
-        )
+        matched = _match_sqlite(kind, qs, query)
         if matched is None:
             continue
         qs, rank = matched
@@ -241,6 +252,96 @@ def search(*, user, query: str, filters: Filters | None = None) -> Results | Non
         ),
         _union(countable),
     )
+
+
+# --- PostgreSQL: one table, filtered and ranked on the copies stored with each vector ---
+
+MEETING_KINDS = ("meeting", "item", "decision", "action", "update")
+OTHER_CONFIGS = [config for config in dict.fromkeys(fts.CONFIGS.values()) if config != fts.CONFIG]
+
+
+def _search_postgres(user, query: str, f: Filters) -> Results | None:
+    if not parse(query):
+        return None
+    matches = SearchEntry.objects.filter(_entry_match(query), _entry_visible(user))
+    matches = matches.filter(_entry_filters(f))
+    # The candidates: the most recent matches, at most COUNT_CAP of them, ranked afterwards
+    # (the order of search_entry_day_idx, so a common word's walk stops early).
+    candidates = matches.order_by("-day").values("pk")[:COUNT_CAP]
+    links = [F(f"{kind}_id") for kind in KINDS]
+    ranked = (
+        SearchEntry.objects.filter(pk__in=candidates)
+        .annotate(hit_kind=F("kind"), hit_pk=Coalesce(*links), hit_rank=_entry_rank(query),
+                  hit_day=F("day"))
+        .order_by(F("hit_rank").desc(), F("hit_day").desc(nulls_last=True), "hit_kind", "hit_pk")
+        .values_list("hit_kind", "hit_pk", "hit_rank", "hit_day")
+    )  # fmt: skip
+    # Counted in the same date order, so the count too stops after COUNT_CAP matches.
+    return Results(ranked, matches.order_by("-day").values_list("pk"))
+
+
+def _entry_match(query: str) -> Q:
+    """Each row matches the query parsed with its own language's configuration, and any row
+    matches it parsed in English, the language most queries are typed in ("migrants" finds the
+    Spanish "migrantes"). One GIN scan per configuration, OR-ed in a bitmap."""
+    match = Q(vector=ts_query(query))
+    for config in OTHER_CONFIGS:
+        match |= Q(config=config, vector=ts_query(query, config))
+    return match
+
+
+def _entry_rank(query: str) -> Func:
+    english = SearchRank(F("vector"), ts_query(query), cover_density=True)
+    own = Case(
+        *(
+            When(config=config, then=SearchRank(F("vector"), ts_query(query, config),
+                                                cover_density=True))
+            for config in OTHER_CONFIGS
+        ),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )  # fmt: skip
+    return Func(english, own, function="GREATEST", output_field=FloatField())
+
+
+def _entry_visible(user) -> Q:
+    """The visibility policy over the stored copies; people and organisations by their own rule."""
+    content = access.content_condition(
+        user, status="meeting_status", body="body", reviewed_status="reviewed_status"
+    )
+    return (
+        Q(content, kind__in=MEETING_KINDS)
+        | Q(kind="person", person__in=access.people_for(user).values("pk"))
+        | Q(kind="organization", organization__in=access.organizations_for(user).values("pk"))
+    )
+
+
+def _entry_filters(f: Filters) -> Q:
+    q = Q()
+    if f.kind:
+        q &= Q(kind=f.kind)
+    if f.status:
+        q &= Q(kind__in=["action", "update"], action_status=f.status)
+    if f.body:
+        q &= Q(body=f.body)
+    if f.date_from:
+        q &= Q(day__date__gte=f.date_from)
+    if f.date_to:
+        q &= Q(day__date__lte=f.date_to)
+    for value, condition in (
+        (f.topic, _topic_condition),
+        (f.organization, _organization_condition),
+    ):
+        if not value:
+            continue
+        kinds = Q()
+        for kind in KINDS:
+            if kind in ("person", "organization") and condition is _topic_condition:
+                continue
+            own = MODELS[kind].objects.filter(condition(kind, value), pk=OuterRef(f"{kind}_id"))
+            kinds |= Q(Exists(own), kind=kind)
+        q &= kinds
+    return q
 
 
 def _union(parts: list[QuerySet]) -> QuerySet:
@@ -299,16 +400,6 @@ def _organization_condition(kind: str, org) -> Q:
     )
 
 
-def _match_postgres(kind: str, qs: QuerySet, query: str) -> tuple[QuerySet, SearchRank]:
-    # The kind condition lets the planner pick that kind's partial GIN index; the rank reads
-    # the stored vector instead of parsing the record's text again.
-    tsq = ts_query(query)
-    return (
-        qs.filter(search_entry__kind=kind, search_entry__vector=tsq),
-        SearchRank(F("search_entry__vector"), tsq, cover_density=True),
-    )
-
-
 def _match_sqlite(kind: str, qs: QuerySet, query: str) -> tuple[QuerySet, Any] | None:
     clauses = parse(query)
     if not clauses:
@@ -351,6 +442,39 @@ def _match_sqlite(kind: str, qs: QuerySet, query: str) -> tuple[QuerySet, Any] |
     return qs.filter(where), rank
 
 
+# --- "Did you mean" (PostgreSQL: pg_trgm similarity against the vocabulary of indexed words) ---
+
+# A query that finds fewer results than this may get a suggestion.
+SUGGEST_BELOW = 3
+
+
+def suggest(*, user, query: str, filters: Filters | None = None) -> str | None:
+    """The query with its unknown words replaced by the closest indexed words, if that corrected
+    query finds something this user may see; None otherwise, and always on SQLite (which keeps
+    no vocabulary)."""
+    if not is_postgres():
+        return None
+    words = list(dict.fromkeys(w.lower() for w in re.findall(r"\w+", query) if w != "OR"))
+    if not words:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT w, (SELECT word FROM {fts.WORD_TABLE} WHERE word %% w "  # noqa: S608
+            "ORDER BY similarity(word, w) DESC, word LIMIT 1) "
+            f"FROM unnest(%s::text[]) AS w WHERE NOT EXISTS "
+            f"(SELECT 1 FROM {fts.WORD_TABLE} WHERE word = w)",
+            [words],
+        )
+        fixes = {word: fix for word, fix in cursor.fetchall() if fix}
+    if not fixes:
+        return None
+    corrected = re.sub(r"\w+", lambda m: fixes.get(m.group(0).lower(), m.group(0)), query)
+    results = search(user=user, query=corrected, filters=filters)
+    if results is None or not results.countable[:1].exists():
+        return None
+    return corrected
+
+
 # --- Hydrating a page of hits ---
 
 SELECT_RELATED = {
@@ -365,7 +489,8 @@ SELECT_RELATED = {
 
 
 def hydrate(rows, query: str) -> list[Hit]:
-    """The page's hits with their records, links and excerpts: one query per kind on the page."""
+    """The page's hits with their records, links and excerpts: one query per kind on the page,
+    and on PostgreSQL one more for every headline of the page."""
     hits = [Hit(kind=kind, pk=pk, rank=rank) for kind, pk, rank, _day in rows]
     by_kind: dict[str, list[int]] = {}
     for hit in hits:
@@ -373,42 +498,70 @@ def hydrate(rows, query: str) -> list[Hit]:
     loaded: dict[tuple[str, int], Any] = {}
     for kind, pks in by_kind.items():
         qs = MODELS[kind].objects.filter(pk__in=pks).select_related(*SELECT_RELATED[kind])
-        if is_postgres():
-            qs = _with_headlines(kind, qs, query)
         for obj in qs:
             loaded[(kind, obj.pk)] = obj
-    terms = positive_terms(query)
+    hits = [hit for hit in hits if (hit.kind, hit.pk) in loaded]
+    texts = []
     for hit in hits:
-        obj = loaded.get((hit.kind, hit.pk))
-        if obj is None:
-            continue
-        hit.obj = obj
+        hit.obj = loaded[(hit.kind, hit.pk)]
+        hit.meeting, hit.url, hit.place_url = _links(hit.kind, hit.obj)
         title_field, excerpt_field = TEXT_FIELDS[hit.kind]
-        if is_postgres():
-            hit.title = _marked(getattr(obj, "hl_title", "")) if title_field else _title(hit)
-            hit.excerpt = _marked(getattr(obj, "hl_excerpt", "")) if excerpt_field else ""
-        else:
-            hit.title = highlight(getattr(obj, title_field), terms) if title_field else _title(hit)
-            hit.excerpt = excerpt(getattr(obj, excerpt_field), terms) if excerpt_field else ""
-        hit.meeting, hit.url, hit.place_url = _links(hit.kind, obj)
-    return [hit for hit in hits if hit.obj is not None]
+        # Excerpts come from the text a reader sees, not from its Markdown source.
+        texts.append(
+            (
+                getattr(hit.obj, title_field) if title_field else None,
+                plain_text(getattr(hit.obj, excerpt_field)) if excerpt_field else None,
+            )
+        )
+    if is_postgres():
+        headlines = _headlines(hits, texts, query)
+    else:
+        terms = positive_terms(query)
+        headlines = [
+            (
+                highlight(title, terms) if title is not None else None,
+                excerpt(text, terms) if text is not None else None,
+            )
+            for title, text in texts
+        ]
+    for hit, (title, text) in zip(hits, headlines, strict=True):
+        hit.title = title if title is not None else _title(hit)
+        hit.excerpt = text or ""
+    return hits
 
 
-def _with_headlines(kind: str, qs: QuerySet, query: str) -> QuerySet:
-    title_field, excerpt_field = TEXT_FIELDS[kind]
-    tsq = ts_query(query)
-    annotations = {}
-    if title_field:
-        annotations["hl_title"] = SearchHeadline(
-            title_field, tsq, config=fts.CONFIG, start_sel=START, stop_sel=STOP,
-            highlight_all=True,
-        )  # fmt: skip
-    if excerpt_field:
-        annotations["hl_excerpt"] = SearchHeadline(
-            excerpt_field, tsq, config=fts.CONFIG, start_sel=START, stop_sel=STOP,
-            max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
-        )  # fmt: skip
-    return qs.annotate(**annotations)
+TITLE_OPTIONS = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
+EXCERPT_OPTIONS = (
+    f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, MaxFragments=2, "
+    'FragmentDelimiter=" … "'
+)
+
+
+def _headlines(hits: list[Hit], texts: list, query: str) -> list[tuple]:
+    """ts_headline of every title and excerpt on the page, each with its row's configuration."""
+    configs, values, options = [], [], []
+    for hit, (title, text) in zip(hits, texts, strict=True):
+        config = fts.config_for(hit.meeting.language) if hit.meeting else fts.CONFIG
+        for value, option in ((title, TITLE_OPTIONS), (text, EXCERPT_OPTIONS)):
+            configs.append(config)
+            values.append(value or "")
+            options.append(option)
+    if not values:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # The row's own parse of the query, and the English one (see _entry_match).
+            "SELECT ts_headline(c::regconfig, v, websearch_to_tsquery(c::regconfig, %s) "  # noqa: S608 - a constant
+            f"|| websearch_to_tsquery('{fts.CONFIG}', %s), o) "
+            "FROM unnest(%s::text[], %s::text[], %s::text[]) WITH ORDINALITY AS x(c, v, o, n) "
+            "ORDER BY n",
+            [query, query, configs, values, options],
+        )
+        marked = [_marked(row[0]) for row in cursor.fetchall()]
+    return [
+        (marked[2 * i] if title is not None else None, marked[2 * i + 1] if text else None)
+        for i, (title, text) in enumerate(texts)
+    ]
 
 
 def _marked(text: str) -> SafeString:

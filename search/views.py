@@ -23,12 +23,15 @@ def search(request: HttpRequest) -> HttpResponse:
         request.GET or None, queryset=Meeting.objects.none(), user=request.user
     )
     query = request.GET.get("q", "").strip()
-    page = hits = None
+    page = hits = suggestion = None
     if query and filterset.is_valid():
-        results = backend.search(user=request.user, query=query, filters=filterset.as_filters())
+        filters = filterset.as_filters()
+        results = backend.search(user=request.user, query=query, filters=filters)
         if results is not None:
             page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
             hits = backend.hydrate(page.object_list, query)
+        if results is None or results.count() < backend.SUGGEST_BELOW:
+            suggestion = backend.suggest(user=request.user, query=query, filters=filters)
     return render(
         request,
         "search/search.html",
@@ -39,5 +42,17 @@ def search(request: HttpRequest) -> HttpResponse:
             "hits": hits,
             "querystring": query_without_page(request),
             "count_cap": backend.COUNT_CAP,
+            "suggestion": suggestion,
+            "suggestion_querystring": _with_query(request, suggestion),
         },
     )
+
+
+def _with_query(request: HttpRequest, query: str | None) -> str:
+    """The search's query string (filters kept, first page) with another query."""
+    if not query:
+        return ""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["q"] = query
+    return params.urlencode()

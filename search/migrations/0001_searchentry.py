@@ -4,13 +4,12 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
-# The SQL comes from search.fts so triggers, backfill and generator cannot drift apart; a change
-# there that must reach existing databases needs a new migration re-running these functions.
 from search import fts
 
 
 def install_postgres_search(apps, schema_editor):
-    """Accent-folding English configuration, triggers, backfill and partial GIN indexes.
+    """The accent-folding English configuration (the triggers, backfill and index come with the
+    columns they fill, in 0004_entries_carry_filters_and_language).
 
     PostgreSQL only: on SQLite the table stays empty and search reads the records directly.
     """
@@ -18,11 +17,6 @@ def install_postgres_search(apps, schema_editor):
         return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
     schema_editor.execute(fts.CONFIG_SQL)
-    for kind in fts.DOCUMENTS:
-        for sql in fts.trigger_sql(kind):
-            schema_editor.execute(sql)
-        schema_editor.execute(fts.backfill_sql(kind))
-        schema_editor.execute(fts.create_index_sql(kind))
 
 
 def uninstall_postgres_search(apps, schema_editor):

@@ -3,16 +3,12 @@ is saved (and searchable in its first part) instead of being refused by PostgreS
 
 from django.db import migrations
 
-from search import fts
 
 
 def replace_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        for kind in fts.DOCUMENTS:
-            for statement in fts.trigger_sql(kind):
-                cursor.execute(statement)
+    # The triggers that index in part are installed by 0004_entries_carry_filters_and_language,
+    # from search.fts; they need the columns that migration adds.
+    return
 
 
 class Migration(migrations.Migration):

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.db import connection
+from django.db.models import Q
 
-from minutes.models import AgendaItem, Meeting
+from minutes.models import ActionPoint, AgendaItem, Meeting
 from search import backend, fts
 from search.models import SearchEntry
-from tests.factories import make_decision, make_item, make_meeting, make_person
+from tests.factories import (
+    make_action,
+    make_decision,
+    make_item,
+    make_meeting,
+    make_person,
+    make_update,
+)
 from tests.search.test_search import search, titles
 
 pytestmark = pytest.mark.postgres
@@ -51,20 +61,111 @@ def test_stored_vectors_follow_edits_and_deletes(approved, secretariat):
     assert not SearchEntry.objects.filter(kind="item", item_id=item.pk).exists()
 
 
-def test_every_kind_has_an_index_the_search_uses(approved, secretariat):
+def test_the_search_reads_the_vector_index_and_no_record_table(approved, secretariat, principal):
     make_item(approved, title="Budget", discussion="Regular pathways.")
-    results = backend.search(user=secretariat, query="pathways")
-    sql, params = results.ranked.query.get_compiler(connection=connection).as_sql()
-    with connection.cursor() as cursor:
-        # Tiny tables make a sequential scan cheapest; forbid it to see which index is usable.
-        # Fresh statistics: what earlier tests left in the table must not steer the plan.
-        cursor.execute("ANALYZE search_searchentry")
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        # Nor a whole-index walk of a foreign-key btree: only an index that answers the match
-        # (a bitmap scan needs an index condition) may read the entries.
-        cursor.execute("SET LOCAL enable_indexscan = off")
-        cursor.execute(f"EXPLAIN {sql}", params)  # noqa: S608 - ORM-built SQL
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-    for kind in fts.DOCUMENTS:
-        assert fts.index_name(kind) in plan
-    assert "Seq Scan on search_searchentry" not in plan
+    for user in (secretariat, principal):
+        results = backend.search(user=user, query="pathways")
+        sql, params = results.ranked.query.get_compiler(connection=connection).as_sql()
+        with connection.cursor() as cursor:
+            # Tiny tables make a sequential scan cheapest; forbid it to see which index is usable.
+            # Fresh statistics: what earlier tests left in the table must not steer the plan.
+            cursor.execute("ANALYZE search_searchentry")
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"EXPLAIN {sql}", params)  # noqa: S608 - ORM-built SQL
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        indexes = (fts.INDEX_NAME, "search_entry_day_idx", "search_entry_kind_day_idx")
+        assert any(name in plan for name in indexes)
+        assert "Seq Scan on search_searchentry" not in plan
+        # Filtering and visibility read the copies on the search rows, not the record tables
+        # (a principal's rule for people and organisations still reads attendance and actions).
+        if user == secretariat:
+            for table in ("minutes_meeting", "minutes_agendaitem", "actions_actionpoint"):
+                assert table not in sql
+
+
+def test_rows_follow_their_meetings_status_body_and_language(approved, principal, secretariat):
+    item = make_item(approved, title="Budget", discussion="Les décisions des migrants.")
+    entry = SearchEntry.objects.get(item=item)
+    assert (entry.meeting_status, entry.body_id, entry.config) == (
+        "approved", approved.body_id, fts.CONFIG,
+    )  # fmt: skip
+    Meeting.objects.filter(pk=approved.pk).update(language="fr")
+    entry.refresh_from_db()
+    assert entry.config == "fr_unaccent" and entry.day == approved.start
+    # Stemmed in French now: "décisions" is the lexeme 'decis', "migrants" is 'migr'.
+    assert "'decis':3B" in entry.vector and "'migr':5B" in entry.vector
+    action = make_action(item, text="Map the route.")
+    make_update(action, text="Route mapped.")
+    ActionPoint.objects.filter(pk=action.pk).update(
+        status="done", closed_at=approved.start + datetime.timedelta(days=3)
+    )
+    assert set(
+        SearchEntry.objects.filter(Q(action=action) | Q(update__action=action)).values_list(
+            "action_status", flat=True
+        )
+    ) == {"done"}
+
+
+def test_french_stems_find_a_french_meeting_and_english_still_works(
+    client_for, principal, body, on_postgres
+):
+    french = make_meeting(
+        body=body, status=Meeting.Status.APPROVED, language="fr", title="Comité exécutif"
+    )
+    make_item(french, title="Voies régulières",
+              discussion="Les principaux ont adopté une décision sur les migrants.")  # fmt: skip
+    english = make_meeting(body=body, status=Meeting.Status.APPROVED, title="Executive Committee")
+    make_item(english, title="Regular pathways",
+              discussion="Principals adopted decisions on migrants' pathways.")  # fmt: skip
+    client = client_for(principal)
+    # "decision" without its accent, in the singular: the French stem of "décisions".
+    assert "Voies régulières" in titles(search(client, q="decision", kind="item"))
+    html = search(client, q="décisions principaux", kind="item")
+    assert titles(html) == ["Voies régulières"]
+    assert "<mark>décision</mark>" in html
+    # English stemming is unchanged for English minutes.
+    found = titles(search(client, q="pathway", kind="item"))
+    assert found == ["Regular pathways"]
+
+
+def test_an_english_query_finds_spanish_forms(client_for, principal, body, on_postgres):
+    spanish = make_meeting(body=body, status=Meeting.Status.APPROVED, language="es")
+    make_item(spanish, title="Rutas", discussion="Las personas migrantes y el migrante.")
+    html = search(client_for(principal), q="migrants", kind="item")
+    assert titles(html) == ["Rutas"]
+    assert "<mark>migrantes</mark>" in html
+
+
+def test_did_you_mean_offers_the_closest_indexed_words(client_for, principal, approved):
+    make_item(approved, title="Remittances", discussion="Regular pathways for migrants.")
+    html = search(client_for(principal), q="remitances pathweys", kind="item")
+    assert "Nothing found" in html
+    assert (
+        'Did you mean <a href="?q=remittances+pathways&amp;kind=item">remittances pathways</a>?'
+        in html
+    )
+    assert titles(search(client_for(principal), q="remittances pathways")) == ["Remittances"]
+
+
+def test_did_you_mean_never_suggests_what_the_reader_cannot_see(
+    client_for, principal, secretariat, body, on_postgres
+):
+    draft = make_meeting(body=body, status=Meeting.Status.DRAFT)
+    make_item(draft, title="Confidential", discussion="Zanzibarian corridor.")
+    assert "Did you mean" not in search(client_for(principal), q="zanzibarien")
+    assert "Did you mean" in search(client_for(secretariat), q="zanzibarien")
+
+
+def test_no_result_page_query_count_is_pinned(
+    client_for, principal, approved, django_assert_num_queries
+):
+    make_item(approved, title="Remittances", discussion="Regular pathways.")
+    client = client_for(principal)
+    client.get("/search/", {"q": "remitances"})  # warm the session
+    # session, user, user's groups; the count (nothing, so no page and no headlines); the
+    # vocabulary look-up and the corrected search's check; the user's organisation for the
+    # header; the body, topic and organisation options of the filter form; the unread
+    # notifications count.
+    with django_assert_num_queries(11):
+        html = search(client, q="remitances")
+    assert "Did you mean" in html
