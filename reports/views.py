@@ -14,7 +14,7 @@ from minutes import access
 from minutes.models import ActionPoint, Attendance, Meeting, ReviewComment
 from participants import roles, zones
 from participants.models import Organization, Position
-from reports import charts
+from reports import figures
 
 
 def _visible_attendances(user):
@@ -69,9 +69,11 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # the tracker has them all. Closed ones: the most recently closed.
     urgent = [F("due_date").asc(nulls_last=True), "agenda_item__meeting__start", "pk"]
     shown = {
-        status: list(owed.filter(status=status).order_by(*urgent).values_list("pk", flat=True)[
-            :ROWS_PER_SECTION
-        ])
+        status: list(
+            owed.filter(status=status)
+            .order_by(*urgent)
+            .values_list("pk", flat=True)[:ROWS_PER_SECTION]
+        )
         for status in ActionPoint.OPEN_STATUSES
     }
     shown["closed"] = list(
@@ -98,10 +100,9 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(start__lte=timezone.now())
         .count()
     )
-    meetings_attended = (
-        attendances.exclude(status=Attendance.Status.APOLOGIES)
-        .aggregate(n=Count("meeting", distinct=True))["n"]
-    )
+    meetings_attended = attendances.exclude(status=Attendance.Status.APOLOGIES).aggregate(
+        n=Count("meeting", distinct=True)
+    )["n"]
     positions = _section_page(
         request,
         Position.objects.filter(organization=organization, person__in=access.people_for(user))
@@ -163,9 +164,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     attendances = _section_page(
         request,
-        _visible_attendances(request.user)
-        .filter(person=person)
-        .order_by("-meeting__start", "pk"),
+        _visible_attendances(request.user).filter(person=person).order_by("-meeting__start", "pk"),
         "attendance",
     )
     return render(
@@ -198,12 +197,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "now": now,
         "next_meeting": meetings.filter(start__gte=now).order_by("start").first(),
         "awaiting_review": list(
-            meetings.in_effective_status(Meeting.Status.CIRCULATED, now).order_by("review_deadline")
+            meetings.in_effective_status(Meeting.Status.CIRCULATED, now).order_by(
+                "review_deadline", "pk"
+            )[:DASHBOARD_REVIEW_ROWS]
         ),
         "organization": organization,
-        "bar_chart": charts.open_actions_by_organization(actions),
-        "line_chart": charts.opened_closed_by_quarter(actions, today=today),
     }
+    context["bar_chart"], context["line_chart"] = figures.dashboard_charts(actions, today=today)
     if is_secretariat:
         overdue = actions.overdue(today).with_related().order_by("due_date", "pk")
         context.update(

@@ -214,7 +214,12 @@ def machine() -> dict:
             memory = f"{int(found.group(1)) / 1024 / 1024:.0f} GB RAM"
     except OSError:
         pass
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory": memory, "python": platform.python_version()}
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory": memory,
+        "python": platform.python_version(),
+    }
 
 
 # ---------------------------------------------------------------- the report
@@ -294,8 +299,10 @@ def report(args, runs: list[dict], info: dict) -> str:
                 checks.append(f"slower than admin ({peer['rps']:.1f} req/s)")
         if checks:
             misses.append((name, checks))
-        met = "—" if name == FLOOR or name.startswith("admin") else (
-            "yes" if not checks else "**no**: " + ", ".join(checks)
+        met = (
+            "—"
+            if name == FLOOR or name.startswith("admin")
+            else ("yes" if not checks else "**no**: " + ", ".join(checks))
         )
         lines.append(
             f"| {name} | {page['role']} | {page['queries']} → "
@@ -310,7 +317,9 @@ def report(args, runs: list[dict], info: dict) -> str:
         "",
     ]
     if misses:
-        lines.append("Missed in this run: " + "; ".join(f"{n} ({', '.join(c)})" for n, c in misses) + ".")
+        lines.append(
+            "Missed in this run: " + "; ".join(f"{n} ({', '.join(c)})" for n, c in misses) + "."
+        )
     else:
         lines.append("Every target was met in this run.")
     lines += [

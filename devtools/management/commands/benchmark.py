@@ -28,7 +28,15 @@ from django.db.models import Count
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
-from minutes.models import ActionPoint, ActionUpdate, AgendaItem, Attendance, Decision, Meeting, Topic
+from minutes.models import (
+    ActionPoint,
+    ActionUpdate,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    Topic,
+)
 from participants import roles
 from participants.models import Organization, Person, Position
 from search import backend
