@@ -9,7 +9,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +20,7 @@ from actions.filters import ActionPointFilter, matching_meetings
 from actions.forms import ActionEditForm, BulkChangeForm, ProgressForm, ReviewFormSet
 from actions.models import CalendarToken
 from actions.services import calendar_token_for
+from lib import readcache
 from lib.csvsafe import safe_row
 from minutes import access, services
 from minutes.access import get_meeting_for_user, secretariat_required
@@ -74,7 +74,9 @@ def _tracker_filter(request: HttpRequest) -> ActionPointFilter:
 @login_required
 def action_list(request: HttpRequest) -> HttpResponse:
     action_filter = _tracker_filter(request)
-    page = Paginator(action_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = readcache.CachedCountPaginator(action_filter.qs, PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
     is_secretariat = roles.is_secretariat(request.user)

@@ -4,17 +4,17 @@ sat and what they owe."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from lib import readcache
 from minutes import access
 from minutes.models import ActionPoint, Attendance, Meeting, ReviewComment
 from participants import roles, zones
 from participants.models import Organization, Position
-from reports import figures
+from reports import charts
 
 
 def _visible_attendances(user):
@@ -24,14 +24,22 @@ def _visible_attendances(user):
 
 @login_required
 def organization_list(request: HttpRequest) -> HttpResponse:
-    visible = access.actions_for(request.user).open().values("pk")
-    organizations = (
-        access.organizations_for(request.user)
-        .select_related("parent")
-        .annotate(
-            open_actions=Count("owned_actions", filter=Q(owned_actions__in=visible), distinct=True)
+    visible = access.actions_for(request.user).open()
+
+    def open_counts() -> dict[int, int]:
+        owners = ActionPoint.owner_organizations.through.objects.filter(
+            actionpoint__in=visible.values("pk")
         )
-    )
+        return dict(
+            owners.values("organization")
+            .annotate(n=Count("actionpoint", distinct=True))
+            .values_list("organization", "n")
+        )
+
+    counts = readcache.cached("open-by-organization", visible, open_counts)
+    organizations = list(access.organizations_for(request.user).select_related("parent"))
+    for organization in organizations:
+        organization.open_actions = counts.get(organization.pk, 0)
     return render(request, "reports/organization_list.html", {"organizations": organizations})
 
 
@@ -44,7 +52,7 @@ PEOPLE_PER_PAGE = 100
 def _section_page(request: HttpRequest, queryset, param: str, size: int = ROWS_PER_SECTION):
     """One page of a section of a long page, its number in the query string under `param`, so
     each section of the page turns on its own and the others keep their place."""
-    page = Paginator(queryset, size).get_page(request.GET.get(param))
+    page = readcache.CachedCountPaginator(queryset, size).get_page(request.GET.get(param))
     query = request.GET.copy()
     query.pop(param, None)
     page.param = param
@@ -60,25 +68,39 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     today = zones.today()
     owed = access.actions_for(user).filter(owner_organizations=organization)
-    tally = owed.aggregate(
-        **{status: Count("pk", filter=Q(status=status)) for status in ActionPoint.OPEN_STATUSES},
-        overdue=Count("pk", filter=Q(status__in=ActionPoint.OPEN_STATUSES, due_date__lt=today)),
-        closed=Count("pk", filter=~Q(status__in=ActionPoint.OPEN_STATUSES)),
+    tally = readcache.cached(
+        "organization-tally",
+        owed,
+        lambda: owed.aggregate(
+            **{
+                status: Count("pk", filter=Q(status=status)) for status in ActionPoint.OPEN_STATUSES
+            },
+            overdue=Count("pk", filter=Q(status__in=ActionPoint.OPEN_STATUSES, due_date__lt=today)),
+            closed=Count("pk", filter=~Q(status__in=ActionPoint.OPEN_STATUSES)),
+        ),
+        today,
     )
     # Each open status: the most urgent first (oldest overdue, then by due date, undated last);
     # the tracker has them all. Closed ones: the most recently closed.
     urgent = [F("due_date").asc(nulls_last=True), "agenda_item__meeting__start", "pk"]
-    shown = {
-        status: list(
-            owed.filter(status=status)
-            .order_by(*urgent)
+
+    def most_urgent() -> dict[str, list[int]]:
+        shown = {
+            status: list(
+                owed.filter(status=status)
+                .order_by(*urgent)
+                .values_list("pk", flat=True)[:ROWS_PER_SECTION]
+            )
+            for status in ActionPoint.OPEN_STATUSES
+        }
+        shown["closed"] = list(
+            owed.closed()
+            .order_by("-closed_at", "-pk")
             .values_list("pk", flat=True)[:ROWS_PER_SECTION]
         )
-        for status in ActionPoint.OPEN_STATUSES
-    }
-    shown["closed"] = list(
-        owed.closed().order_by("-closed_at", "-pk").values_list("pk", flat=True)[:ROWS_PER_SECTION]
-    )
+        return shown
+
+    shown = readcache.cached("organization-shown", owed, most_urgent)
     rows = {
         a.pk: a
         for a in ActionPoint.objects.filter(pk__in=[pk for pks in shown.values() for pk in pks])
@@ -203,7 +225,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
         "organization": organization,
     }
-    context["bar_chart"], context["line_chart"] = figures.dashboard_charts(actions, today=today)
+    # Both charts aggregate every visible action: cached until a record changes.
+    context["bar_chart"], context["line_chart"] = readcache.cached(
+        "dashboard-charts",
+        actions,
+        lambda: (
+            charts.open_actions_by_organization(actions),
+            charts.opened_closed_by_quarter(actions, today=today),
+        ),
+        today,
+    )
     if is_secretariat:
         overdue = actions.overdue(today).with_related().order_by("due_date", "pk")
         context.update(
@@ -238,8 +269,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             .owned_by_user(user)
             .order_by(F("due_date").asc(nulls_last=True), "-agenda_item__meeting__start", "pk")
         )
-        context["owed_count"] = owed.count()
-        context["owed"] = list(
-            owed.with_related().with_updates(access.updates_for(user))[:DASHBOARD_OWED_ROWS]
+        # Which actions and how many: cached (the OR over owners needs DISTINCT over every
+        # open action); the rows themselves are read fresh, with their latest progress.
+        ids, context["owed_count"] = readcache.cached(
+            "dashboard-owed",
+            owed,
+            lambda: (list(owed.values_list("pk", flat=True)[:DASHBOARD_OWED_ROWS]), owed.count()),
         )
+        rows = ActionPoint.objects.filter(pk__in=ids).with_related()
+        rows = {a.pk: a for a in rows.with_updates(access.updates_for(user))}
+        context["owed"] = [rows[pk] for pk in ids if pk in rows]
     return render(request, "reports/dashboard.html", context)
