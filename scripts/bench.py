@@ -33,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"  # never anything else
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
+# One key for the run: the sessions made by `benchmark --plan` must be valid for gunicorn.
+SECRET_KEY = os.environ.get("SECRET_KEY") or "bench-" + secrets.token_urlsafe(40)
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 FLOOR = "floor (hello)"
 # What must hold (docs/benchmarks.md says why).
@@ -54,13 +56,16 @@ def server_env(args, scale: int) -> dict[str, str]:
         "DATABASE_URL": f"{args.database_prefix}{scale}",
         "DEBUG": "false",
         "DEVTOOLS": "true",
-        "SECRET_KEY": os.environ.get("SECRET_KEY") or "bench-" + secrets.token_urlsafe(40),
+        "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": HOST,
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
         "GUNICORN_BIND": f"{HOST}:{args.port}",
         "WEB_CONCURRENCY": str(args.workers),
         "GUNICORN_ACCESS_LOG": "",
+        "GUNICORN_LOG_LEVEL": "warning",
+        # No worker recycling in the middle of a measurement.
+        "GUNICORN_MAX_REQUESTS": "0",
         "LOG_LEVEL": "WARNING",
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "VAR_DIR": str(Path(tempfile.gettempdir()) / f"minutes-bench-var-{scale}"),
@@ -114,6 +119,13 @@ def prepare(args, scale: int) -> float | None:
 
 
 def start_gunicorn(args, scale: int) -> subprocess.Popen:
+    try:
+        with urllib.request.urlopen(f"http://{HOST}:{args.port}/healthz", timeout=2):  # noqa: S310
+            raise SystemExit(f"port {args.port} already answers: stop that server or use --port")
+    except urllib.error.HTTPError:
+        raise SystemExit(f"port {args.port} already answers: stop that server or use --port")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        pass  # free, as it should be
     proc = subprocess.Popen(  # noqa: S603
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "gunicorn.conf.py", "config.wsgi"],
         cwd=ROOT,
@@ -123,7 +135,7 @@ def start_gunicorn(args, scale: int) -> subprocess.Popen:
     for _ in range(60):  # at most 30 s
         try:
             with urllib.request.urlopen(f"http://{HOST}:{args.port}/healthz", timeout=2) as r:  # noqa: S310
-                if r.status == 200:
+                if r.status == 200 and proc.poll() is None:
                     return proc
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
