@@ -123,7 +123,9 @@ def start_gunicorn(args, scale: int) -> subprocess.Popen:
         with urllib.request.urlopen(f"http://{HOST}:{args.port}/healthz", timeout=2):  # noqa: S310
             raise SystemExit(f"port {args.port} already answers: stop that server or use --port")
     except urllib.error.HTTPError:
-        raise SystemExit(f"port {args.port} already answers: stop that server or use --port")
+        raise SystemExit(
+            f"port {args.port} already answers: stop that server or use --port"
+        ) from None
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         pass  # free, as it should be
     proc = subprocess.Popen(  # noqa: S603
