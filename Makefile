@@ -8,7 +8,7 @@ export DEMO_PASSWORD
 
 # Property-based fuzzing of every form and the importer with a long budget (Hypothesis).
 .PHONY: run setup test test-clocks test-e2e fuzz lint format migrations-check check-deploy demo clean \
-	node-tools loadtest backup-check
+	node-tools loadtest backup-check bench
 
 # axe-core and the W3C Nu checker (vnu-jar) for the accessibility tests; only where npm exists
 # (the tests that need them skip with the reason otherwise, and fail under REQUIRE_E2E).
@@ -76,6 +76,10 @@ check-deploy: setup
 # 50 clients for 60 s on gunicorn + PostgreSQL, then a PostgreSQL restart under load.
 loadtest: setup
 	scripts/loadtest.sh
+
+# Every page under wrk at scale 1 and scale 100 against a floor page; writes docs/benchmarks.md.
+bench: setup
+	scripts/bench.sh $(BENCH_ARGS)
 
 # pg_dump, restore into a scratch database, compare the row counts of every table.
 backup-check: setup

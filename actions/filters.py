@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+import datetime
 
 import django_filters
 from django import forms
@@ -28,9 +28,6 @@ SORTS = {
 }
 
 
-MEETING_CHOICES = 200
-
-
 class ActionPointFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label="Text")
     status = django_filters.MultipleChoiceFilter(
@@ -47,17 +44,37 @@ class ActionPointFilter(django_filters.FilterSet):
         label="Owner organisation",
         distinct=True,
     )
+    # Owner person and meeting: years of records are too many to list in a select. A text
+    # field matched on the server works without JavaScript; with it, static/js/lookup.js
+    # suggests names as one types (actions.views.owner_lookup) and a pick fills the hidden id.
+    owner = django_filters.CharFilter(
+        method="filter_owner",
+        label="Owner person",
+        widget=forms.TextInput(attrs={"data-lookup": "owner", "autocomplete": "off"}),
+    )
     person = django_filters.ModelChoiceFilter(
         queryset=Person.objects.all(),
         field_name="owner_people",
-        label="Owner person",
+        label="Owner person (chosen)",
         distinct=True,
+        widget=forms.HiddenInput,
     )
     body = django_filters.ModelChoiceFilter(
         queryset=Body.objects.all(), field_name="agenda_item__meeting__body", label="Body"
     )
+    meeting_text = django_filters.CharFilter(
+        method="filter_meeting_text",
+        label="Meeting",
+        widget=forms.TextInput(
+            attrs={"data-lookup": "meeting", "autocomplete": "off",
+                   "placeholder": "Title words or a date, e.g. 2023-03-20"}
+        ),
+    )  # fmt: skip
     meeting = django_filters.ModelChoiceFilter(
-        queryset=Meeting.objects.none(), field_name="agenda_item__meeting", label="Meeting"
+        queryset=Meeting.objects.none(),
+        field_name="agenda_item__meeting",
+        label="Meeting (chosen)",
+        widget=forms.HiddenInput,
     )
     topic = django_filters.ModelChoiceFilter(
         queryset=Topic.objects.all(), field_name="topics", label="Topic", distinct=True
@@ -93,19 +110,7 @@ class ActionPointFilter(django_filters.FilterSet):
         self.filters["organization"].queryset = access.organizations_for(user)
         self.filters["person"].queryset = access.people_for(user)
         self.filters["body"].queryset = access.readable_bodies(user)
-        # Any visible meeting is accepted, but a select of years of meetings would weigh more
-        # than the page: offer the most recent ones, and the chosen one wherever it is.
-        field = self.form.fields["meeting"]
-        chosen = str(self.form.data.get("meeting", "")) if self.form.data else ""
-
-        @functools.cache
-        def choices():  # evaluated when the form is rendered, never for the CSV export
-            offered = list(meetings.order_by("-start")[:MEETING_CHOICES])
-            if chosen.isdigit() and all(str(m.pk) != chosen for m in offered):
-                offered += list(meetings.filter(pk=int(chosen)))
-            return [("", field.empty_label), *((m.pk, str(m)) for m in offered)]
-
-        field.widget.choices = choices
+        self.user = user
 
     @property
     def qs(self):
@@ -125,6 +130,18 @@ class ActionPointFilter(django_filters.FilterSet):
             | Q(owner_note__icontains=value)
         )
 
+    def filter_owner(self, queryset, name, value):
+        value = value.strip()
+        if not value or self.form.cleaned_data.get("person"):
+            return queryset  # a name picked from the suggestions is filtered by its id
+        return queryset.filter(owner_people__name__icontains=value).distinct()
+
+    def filter_meeting_text(self, queryset, name, value):
+        value = value.strip()
+        if not value or self.form.cleaned_data.get("meeting"):
+            return queryset
+        return queryset.filter(agenda_item__meeting__in=matching_meetings(self.user, value))
+
     def filter_overdue(self, queryset, name, value):
         if not value:
             return queryset
@@ -132,3 +149,26 @@ class ActionPointFilter(django_filters.FilterSet):
 
     def filter_sort(self, queryset, name, value):
         return queryset.order_by(*SORTS.get(value, SORTS["meeting"])[1])
+
+
+def matching_meetings(user, text: str):
+    """Meetings this user may see matched by typed text: a date (2023-03-20) as the meeting's
+    body counts its days, else words of the title."""
+    meetings = access.meetings_with_content_for(user)
+    try:
+        day = datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        condition = Q()
+        for word in text.split()[:8]:
+            condition &= Q(title__icontains=word)
+        return meetings.filter(condition)
+    # Every zone's calendar day lies within a day either side of the same UTC date.
+    near = meetings.filter(
+        start__gte=datetime.datetime.combine(day - datetime.timedelta(days=1), datetime.time(), datetime.UTC),
+        start__lt=datetime.datetime.combine(day + datetime.timedelta(days=2), datetime.time(), datetime.UTC),
+    ).prefetch_related("body__time_zones")  # fmt: skip
+    return meetings.filter(
+        pk__in=[
+            m.pk for m in near.select_related("body") if zones.local_date(m.start, m.body) == day
+        ]
+    )

@@ -120,14 +120,34 @@ class BulkChangeForm(forms.Form):
     organizations = forms.ModelMultipleChoiceField(
         label="Owner organisations", queryset=Organization.objects.all(), required=False
     )
-    people = forms.ModelMultipleChoiceField(
-        label="Owner people", queryset=Person.objects.all(), required=False
+    # Names, not a select: a list of everyone who ever attended would outweigh the page.
+    people = forms.CharField(
+        label="Owner people",
+        required=False,
+        max_length=2000,
+        help_text="Full names, separated by semicolons.",
     )
     note = forms.CharField(label="Note for the log", required=False)
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rows"].choices = choices
+
+    def clean_people(self) -> list[Person]:
+        names = [n.strip() for n in self.cleaned_data["people"].split(";") if n.strip()]
+        found: dict[str, list[Person]] = {}
+        for person in Person.objects.filter(name__in=names).order_by("pk"):
+            found.setdefault(person.name, []).append(person)
+        unknown = [n for n in names if n not in found]
+        if unknown:
+            raise forms.ValidationError(f"No person is named {'; '.join(unknown)}.")
+        several = [n for n in names if len(found[n]) > 1]
+        if several:
+            raise forms.ValidationError(
+                f"Several people are named {'; '.join(several)}: set their owners on each "
+                "action's page."
+            )
+        return list(dict.fromkeys(found[n][0] for n in names))
 
     def clean(self):
         data = super().clean()

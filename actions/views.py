@@ -9,18 +9,18 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from actions import ical
-from actions.filters import ActionPointFilter
+from actions.filters import ActionPointFilter, matching_meetings
 from actions.forms import ActionEditForm, BulkChangeForm, ProgressForm, ReviewFormSet
 from actions.models import CalendarToken
 from actions.services import calendar_token_for
+from lib import readcache
 from lib.csvsafe import safe_row
 from minutes import access, services
 from minutes.access import get_meeting_for_user, secretariat_required
@@ -74,7 +74,9 @@ def _tracker_filter(request: HttpRequest) -> ActionPointFilter:
 @login_required
 def action_list(request: HttpRequest) -> HttpResponse:
     action_filter = _tracker_filter(request)
-    page = Paginator(action_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = readcache.CachedCountPaginator(action_filter.qs, PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
     is_secretariat = roles.is_secretariat(request.user)
@@ -92,6 +94,49 @@ def action_list(request: HttpRequest) -> HttpResponse:
             "bulk_form": bulk_form,
             "today": zones.today(),
         },
+    )
+
+
+LOOKUP_ROWS = 10
+
+
+@login_required
+def owner_lookup(request: HttpRequest) -> JsonResponse:
+    """Suggestions for the tracker's owner field: people this user may see, by name."""
+    term = request.GET.get("q", "").strip()[:100]
+    if len(term) < 2:
+        return JsonResponse({"results": []})
+    people = access.people_for(request.user).filter(name__icontains=term).order_by("name", "pk")
+    return JsonResponse(
+        {
+            "results": [
+                {"id": p.pk, "label": p.name} for p in people.only("pk", "name")[:LOOKUP_ROWS]
+            ]
+        }
+    )
+
+
+@login_required
+def meeting_lookup(request: HttpRequest) -> JsonResponse:
+    """Suggestions for the tracker's meeting field: meetings with records this user may read,
+    by title words or a date (2023-03-20), newest first."""
+    term = request.GET.get("q", "").strip()[:100]
+    if len(term) < 2:
+        return JsonResponse({"results": []})
+    meetings = (
+        matching_meetings(request.user, term)
+        .select_related("body")
+        .prefetch_related("body__time_zones")
+        .only("pk", "title", "start", "body__id", "body__short_name")
+        .order_by("-start", "pk")[:LOOKUP_ROWS]
+    )
+    return JsonResponse(
+        {
+            "results": [
+                {"id": m.pk, "label": f"{zones.local_date(m.start, m.body).isoformat()} {m.title}"}
+                for m in meetings
+            ]
+        }
     )
 
 

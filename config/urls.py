@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -25,3 +26,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("outbox.urls")),
 ]
+
+if settings.DEVTOOLS:
+    # The benchmark's floor page (devtools.views.hello); the app is not installed in production.
+    urlpatterns.append(path("devtools/", include("devtools.urls")))

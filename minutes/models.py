@@ -180,6 +180,9 @@ class Meeting(models.Model):
         indexes = [
             # The meeting list and carry-forward: a body's meetings by date.
             models.Index(fields=["body", "start"], name="meeting_body_start_idx"),
+            # Every list newest first across bodies (meetings, decisions, the tracker): read in
+            # date order and stopped after a page, instead of sorting the whole archive.
+            models.Index(fields=["-start", "id"], name="meeting_start_idx"),
             # The deadline sweep: circulated meetings whose deadline has passed.
             models.Index(fields=["status", "review_deadline"], name="meeting_status_deadline_idx"),
         ]

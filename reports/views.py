@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from lib import readcache
 from minutes import access
 from minutes.models import ActionPoint, Attendance, Meeting, ReviewComment
 from participants import roles, zones
@@ -23,78 +24,130 @@ def _visible_attendances(user):
 
 @login_required
 def organization_list(request: HttpRequest) -> HttpResponse:
-    visible = access.actions_for(request.user).open().values("pk")
-    organizations = (
-        access.organizations_for(request.user)
-        .select_related("parent")
-        .annotate(
-            open_actions=Count("owned_actions", filter=Q(owned_actions__in=visible), distinct=True)
+    visible = access.actions_for(request.user).open()
+
+    def open_counts() -> dict[int, int]:
+        owners = ActionPoint.owner_organizations.through.objects.filter(
+            actionpoint__in=visible.values("pk")
         )
-    )
+        return dict(
+            owners.values("organization")
+            .annotate(n=Count("actionpoint", distinct=True))
+            .values_list("organization", "n")
+        )
+
+    counts = readcache.cached("open-by-organization", visible, open_counts)
+    organizations = list(access.organizations_for(request.user).select_related("parent"))
+    for organization in organizations:
+        organization.open_actions = counts.get(organization.pk, 0)
     return render(request, "reports/organization_list.html", {"organizations": organizations})
+
+
+ROWS_PER_SECTION = 25
+
+
+PEOPLE_PER_PAGE = 100
+
+
+def _section_page(request: HttpRequest, queryset, param: str, size: int = ROWS_PER_SECTION):
+    """One page of a section of a long page, its number in the query string under `param`, so
+    each section of the page turns on its own and the others keep their place."""
+    page = readcache.CachedCountPaginator(queryset, size).get_page(request.GET.get(param))
+    query = request.GET.copy()
+    query.pop(param, None)
+    page.param = param
+    page.query = query.urlencode()
+    return page
 
 
 @login_required
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
     organization = get_object_or_404(
-        access.organizations_for(
-            request.user, Organization.objects.select_related("parent")
-        ).prefetch_related(
-            Prefetch(
-                "positions",
-                queryset=Position.objects.filter(person__in=access.people_for(request.user))
-                .select_related("person")
-                .order_by("-is_principal", "-start", "person__name"),
-                to_attr="all_positions",
-            )
-        ),
-        pk=pk,
+        access.organizations_for(user, Organization.objects.select_related("parent")), pk=pk
     )
     today = zones.today()
-    owed = list(
-        access.actions_for(request.user)
-        .filter(owner_organizations=organization)
+    owed = access.actions_for(user).filter(owner_organizations=organization)
+    tally = readcache.cached(
+        "organization-tally",
+        owed,
+        lambda: owed.aggregate(
+            **{
+                status: Count("pk", filter=Q(status=status)) for status in ActionPoint.OPEN_STATUSES
+            },
+            overdue=Count("pk", filter=Q(status__in=ActionPoint.OPEN_STATUSES, due_date__lt=today)),
+            closed=Count("pk", filter=~Q(status__in=ActionPoint.OPEN_STATUSES)),
+        ),
+        today,
+    )
+    # Each open status: the most urgent first (oldest overdue, then by due date, undated last);
+    # the tracker has them all. Closed ones: the most recently closed.
+    urgent = [F("due_date").asc(nulls_last=True), "agenda_item__meeting__start", "pk"]
+
+    def most_urgent() -> dict[str, list[int]]:
+        shown = {
+            status: list(
+                owed.filter(status=status)
+                .order_by(*urgent)
+                .values_list("pk", flat=True)[:ROWS_PER_SECTION]
+            )
+            for status in ActionPoint.OPEN_STATUSES
+        }
+        shown["closed"] = list(
+            owed.closed()
+            .order_by("-closed_at", "-pk")
+            .values_list("pk", flat=True)[:ROWS_PER_SECTION]
+        )
+        return shown
+
+    shown = readcache.cached("organization-shown", owed, most_urgent)
+    rows = {
+        a.pk: a
+        for a in ActionPoint.objects.filter(pk__in=[pk for pks in shown.values() for pk in pks])
         .with_related()
-        .with_updates(access.updates_for(request.user))
-        .order_by("due_date", "agenda_item__meeting__start", "pk")
-    )
-    open_actions = [a for a in owed if a.is_open]
-    # Oldest overdue first, then the rest by due date, undated last: what to chase first.
-    open_actions.sort(
-        key=lambda a: (not a.days_overdue(today), a.due_date is None, a.due_date or today)
-    )
+        .with_updates(access.updates_for(user))
+    }
     groups = [
-        (label, [a for a in open_actions if a.status == status])
+        (status, label, [rows[pk] for pk in shown[status]], tally[status])
         for status, label in ActionPoint.Status.choices
         if status in ActionPoint.OPEN_STATUSES
     ]
-    closed = [a for a in owed if not a.is_open]
-    closed.sort(key=lambda a: a.closed_at, reverse=True)
-    attendances = list(
-        _visible_attendances(request.user)
-        .filter(organization=organization)
-        .order_by("-meeting__start", "position")
+    attendances = _visible_attendances(user).filter(organization=organization)
+    attendance_page = _section_page(
+        request, attendances.order_by("-meeting__start", "position", "pk"), "attendance"
     )
     meetings_held = (
-        access.meetings_with_content_for(request.user)
+        access.meetings_with_content_for(user)
         .exclude(status=Meeting.Status.PLANNED)
         .filter(start__lte=timezone.now())
         .count()
     )
-    attended = {a.meeting_id for a in attendances if a.status != Attendance.Status.APOLOGIES}
+    meetings_attended = attendances.exclude(status=Attendance.Status.APOLOGIES).aggregate(
+        n=Count("meeting", distinct=True)
+    )["n"]
+    positions = _section_page(
+        request,
+        Position.objects.filter(organization=organization, person__in=access.people_for(user))
+        .select_related("person")
+        .order_by("-is_principal", "-start", "person__name", "pk"),
+        "positions",
+    )
+    open_count = sum(tally[status] for status in ActionPoint.OPEN_STATUSES)
     return render(
         request,
         "reports/organization_detail.html",
         {
             "organization": organization,
             "groups": groups,
-            "open_count": len(open_actions),
-            "overdue_count": sum(1 for a in open_actions if a.days_overdue(today)),
-            "closed": closed,
-            "attendances": attendances,
+            "open_count": open_count,
+            "overdue_count": tally["overdue"],
+            "closed": [rows[pk] for pk in shown["closed"]],
+            "closed_count": tally["closed"],
+            "rows_per_section": ROWS_PER_SECTION,
+            "attendances": attendance_page,
             "meetings_held": meetings_held,
-            "meetings_attended": len(attended),
-            "positions": organization.all_positions,
+            "meetings_attended": meetings_attended,
+            "positions": positions,
             "today": today,
         },
     )
@@ -102,7 +155,12 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
-    people = access.people_for(request.user).with_current_position().order_by("name")
+    people = _section_page(
+        request,
+        access.people_for(request.user).with_current_position().order_by("name", "pk"),
+        "page",
+        PEOPLE_PER_PAGE,
+    )
     return render(request, "reports/person_list.html", {"people": people})
 
 
@@ -118,14 +176,18 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    actions = list(
+    actions = _section_page(
+        request,
         access.actions_for(request.user)
         .filter(owner_people=person)
         .with_related()
-        .order_by("-agenda_item__meeting__start", "pk")
+        .order_by("-agenda_item__meeting__start", "pk"),
+        "actions",
     )
-    attendances = list(
-        _visible_attendances(request.user).filter(person=person).order_by("-meeting__start")
+    attendances = _section_page(
+        request,
+        _visible_attendances(request.user).filter(person=person).order_by("-meeting__start", "pk"),
+        "attendance",
     )
     return render(
         request,
@@ -157,12 +219,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "now": now,
         "next_meeting": meetings.filter(start__gte=now).order_by("start").first(),
         "awaiting_review": list(
-            meetings.in_effective_status(Meeting.Status.CIRCULATED, now).order_by("review_deadline")
+            meetings.in_effective_status(Meeting.Status.CIRCULATED, now).order_by(
+                "review_deadline", "pk"
+            )[:DASHBOARD_REVIEW_ROWS]
         ),
         "organization": organization,
-        "bar_chart": charts.open_actions_by_organization(actions),
-        "line_chart": charts.opened_closed_by_quarter(actions, today=today),
     }
+    # Both charts aggregate every visible action: cached until a record changes.
+    context["bar_chart"], context["line_chart"] = readcache.cached(
+        "dashboard-charts",
+        actions,
+        lambda: (
+            charts.open_actions_by_organization(actions),
+            charts.opened_closed_by_quarter(actions, today=today),
+        ),
+        today,
+    )
     if is_secretariat:
         overdue = actions.overdue(today).with_related().order_by("due_date", "pk")
         context.update(
@@ -197,8 +269,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             .owned_by_user(user)
             .order_by(F("due_date").asc(nulls_last=True), "-agenda_item__meeting__start", "pk")
         )
-        context["owed_count"] = owed.count()
-        context["owed"] = list(
-            owed.with_related().with_updates(access.updates_for(user))[:DASHBOARD_OWED_ROWS]
+        # Which actions and how many: cached (the OR over owners needs DISTINCT over every
+        # open action); the rows themselves are read fresh, with their latest progress.
+        ids, context["owed_count"] = readcache.cached(
+            "dashboard-owed",
+            owed,
+            lambda: (list(owed.values_list("pk", flat=True)[:DASHBOARD_OWED_ROWS]), owed.count()),
         )
+        rows = ActionPoint.objects.filter(pk__in=ids).with_related()
+        rows = {a.pk: a for a in rows.with_updates(access.updates_for(user))}
+        context["owed"] = [rows[pk] for pk in ids if pk in rows]
     return render(request, "reports/dashboard.html", context)

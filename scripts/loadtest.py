@@ -262,7 +262,7 @@ def progress_form_step(marker: str) -> WriteStep | None:
         )
         for pk, version in actions
     ]
-    return WriteStep("progress form (actions:action_update)", lines, "actions.ActionUpdate", "text")
+    return WriteStep("progress form (actions:action_update)", lines, "minutes.ActionUpdate", "text")
 
 
 def admin_action_update_step(marker: str) -> WriteStep | None:
@@ -289,7 +289,7 @@ def admin_action_update_step(marker: str) -> WriteStep | None:
     }
     body = "&".join(f"{k}={v}" for k, v in fields.items())
     path = reverse("admin:minutes_actionupdate_add")
-    return WriteStep("admin: add an action update", [(path, body)], "actions.ActionUpdate", "text")
+    return WriteStep("admin: add an action update", [(path, body)], "minutes.ActionUpdate", "text")
 
 
 # Candidates in order of preference; the first that returns a step is used. Add the item

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.forms import ModelChoiceField
@@ -15,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from lib import readcache
 from minutes import access, forms, history, services, snapshot
 from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.follow_up import follow_up_context
@@ -54,7 +54,9 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             meetings = meetings.filter(body=filters.cleaned_data["body"])
         if filters.cleaned_data["status"]:
             meetings = meetings.in_effective_status(filters.cleaned_data["status"])
-    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    page = readcache.CachedCountPaginator(meetings, MEETINGS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(

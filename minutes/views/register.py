@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from lib import readcache
 from lib.csvsafe import safe_row
 from lib.querystring import query_without_page
 from minutes import access
@@ -34,7 +35,9 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     filterset = DecisionFilterSet(request.GET or None, queryset=decisions)
     if request.GET.get("format") == "csv":
         return _decisions_csv(filterset.qs)
-    page = Paginator(filterset.qs, DECISIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page = readcache.CachedCountPaginator(filterset.qs, DECISIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "minutes/decision_list.html",

@@ -39,6 +39,13 @@ def _page_refs(response) -> list[str]:
         ("organization={member_org}", ["overdue_unhcr", "done_unhcr", "in_progress_both"]),
         ("organization={other_org}&status=open", ["future_unicef"]),
         ("meeting={june}", ["future_unicef", "unowned"]),
+        # Typed without JavaScript: a date as the body counts days, or words of the title.
+        ("meeting_text=2023-06-12", ["future_unicef", "unowned"]),
+        ("meeting_text=2023-06-13", []),
+        ("meeting_text=executive+principals&status=done", ["done_unhcr"]),
+        ("meeting_text=no+such+title", []),
+        # A meeting picked from the suggestions wins over the text it was picked with.
+        ("meeting={june}&meeting_text=2023-06-12+Executive", ["future_unicef", "unowned"]),
         ("q=roadmap", ["overdue_unhcr"]),
         ("due_after=2023-07-01&due_before=2023-12-31", ["in_progress_both"]),
         (
@@ -108,10 +115,10 @@ def test_tracker_query_count_does_not_grow_with_rows(
         make_update(action)
     client = client_for(secretariat)
     # session, user, groups, count, page of actions, owner orgs, owner people, body zones,
-    # logs; the filter form's choices: organisations, people, bodies, meetings, topics;
-    # the bulk form's organisations and people; the user's organisation (nav).
+    # logs; the filter form's choices: organisations, bodies, topics (people and meetings
+    # are typed, not listed); the bulk form's organisations; the user's organisation (nav);
     # and the unread notifications count in the navigation.
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(15):
         response = client.get(TRACKER)
     assert len(response.context["actions"]) == 36  # 6 of the world, 30 here
     # The export: session, user, groups, actions, owner orgs, owner people, body zones, logs.
@@ -166,7 +173,7 @@ def test_bulk_change_closes_rows_with_a_log_entry_each(client_for, secretariat, 
 
 
 def test_bulk_change_replaces_owners(client_for, secretariat, world, other_org):
-    person = make_person()
+    person = make_person(name="Amina Okafor")
     rows = [world.overdue_unhcr, world.unowned]
     client_for(secretariat).post(
         reverse("actions:action_bulk"),
@@ -174,7 +181,7 @@ def test_bulk_change_replaces_owners(client_for, secretariat, world, other_org):
             "rows": [f"{a.pk}:{a.version}" for a in rows],
             "set_owners": "on",
             "organizations": [other_org.pk],
-            "people": [person.pk],
+            "people": "Amina Okafor",
         },
     )
     for action in rows:
@@ -237,3 +244,44 @@ def test_principal_sees_no_bulk_form(client_for, principal, world):
 def test_days_from_today_helper_is_in_the_future(world):
     assert world.future_unicef.due_date == days_from_today(10)
     assert world.future_unicef.days_overdue() == 0
+
+
+def test_owner_is_typed_and_matched_by_name_or_picked_by_id(client_for, principal, world):
+    amina = make_person(name="Amina Okafor")
+    world.overdue_unhcr.owner_people.add(amina)
+    world.unowned.owner_people.add(make_person(name="Carlos Silva"))
+    client = client_for(principal)
+    assert _page_refs(client.get(f"{TRACKER}?owner=okafor")) == [world.overdue_unhcr.reference]
+    assert _page_refs(client.get(f"{TRACKER}?owner=nobody")) == []
+    picked = client.get(f"{TRACKER}?owner=Amina+Okafor&person={amina.pk}")
+    assert _page_refs(picked) == [world.overdue_unhcr.reference]
+    html = picked.content.decode()
+    # Typed fields with a hidden id each, no select listing every person or meeting.
+    assert 'name="owner" value="Amina Okafor" data-lookup="owner"' in html
+    assert f'<input type="hidden" name="person" value="{amina.pk}"' in html
+    assert '<select name="meeting"' not in html and '<select name="person"' not in html
+    assert "js/lookup" in html
+
+
+def test_lookups_suggest_only_what_the_user_may_see(
+    client_for, principal, secretariat, world, django_assert_num_queries
+):
+    make_person(name="Amina Okafor")
+    client = client_for(principal)
+    # session, user, groups, people; no notification count on a JSON answer.
+    with django_assert_num_queries(4):
+        people = client.get("/actions/lookup/owners/?q=okaf").json()["results"]
+    assert [p["label"] for p in people] == ["Amina Okafor"]
+    assert client.get("/actions/lookup/owners/?q=o").json() == {"results": []}  # too short
+    # The draft meeting of 4 Sep 2023 is the secretariat's only.
+    as_principal = client.get("/actions/lookup/meetings/?q=2023-09-04").json()["results"]
+    assert as_principal == []
+    as_secretariat = client_for(secretariat).get("/actions/lookup/meetings/?q=2023-09-04")
+    assert [m["id"] for m in as_secretariat.json()["results"]] == [world.draft.pk]
+    client = client_for(principal)
+    june = client.get("/actions/lookup/meetings/?q=2023-06-12").json()["results"]
+    assert june == [{"id": world.june.pk, "label": f"2023-06-12 {world.june.title}"}]
+    titled = client.get("/actions/lookup/meetings/?q=executive").json()["results"]
+    assert [m["id"] for m in titled] == [world.june.pk, world.march.pk]
+    client.logout()
+    assert client.get("/actions/lookup/owners/?q=okaf").status_code == 302

@@ -114,6 +114,9 @@ def test_secretariat_dashboard_query_count_is_fixed(
     with django_assert_num_queries(24):
         response = client.get("/")
     assert response.context["overdue_count"] == 8
+    # The chart figures (3 queries) come from the cache until a record they count changes.
+    with django_assert_num_queries(21):
+        client.get("/")
 
 
 def test_principal_dashboard_query_count_is_fixed(
@@ -122,13 +125,35 @@ def test_principal_dashboard_query_count_is_fixed(
     _many(world, member_org, other_org)
     client = client_for(principal)
     # session, user, groups, the user's organisation, next meeting and its body's zones,
-    # awaiting review (none), bar chart, line chart (agreed, closed), owed: count, rows, orgs,
-    # people, body zones, logs.
-    # and the unread notifications count in the navigation.
-    with django_assert_num_queries(17):
+    # awaiting review (none), bar chart, line chart (agreed, closed), owed: which, how many,
+    # rows, orgs, people, body zones, logs; and the unread notifications count (nav).
+    with django_assert_num_queries(18):
         response = client.get("/")
     assert len(response.context["owed"]) == 14
     assert response.context["owed_count"] == 14
+    # The chart figures (3) and which actions are owed and how many (2) from the cache.
+    with django_assert_num_queries(13):
+        client.get("/")
+
+
+def test_cached_figures_follow_writes_and_never_cross_readers(
+    client_for, secretariat, principal, world, member_org
+):
+    from minutes import services
+
+    def bar(user):
+        return dict(client_for(user).get("/").context["bar_chart"].rows)
+
+    before = bar(secretariat)
+    assert bar(secretariat) == before  # from the cache
+    principal_view = bar(principal)  # a principal's visible rows: figures of their own
+    assert sum(sum(c.values()) for c in principal_view.values()) <= sum(
+        sum(c.values()) for c in before.values()
+    )
+    action = world.overdue_unhcr
+    services.action_update_add(action=action, by=secretariat, status="done", text="Finished.")
+    after = bar(secretariat)
+    assert sum(after["UNHCR"].values()) == sum(before["UNHCR"].values()) - 1
 
 
 def test_anonymous_is_sent_to_login_from_the_dashboard(client, db):

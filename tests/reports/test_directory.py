@@ -72,26 +72,56 @@ def test_organisation_page_query_count_is_fixed(
         for person in (make_person(organization=member_org), make_person(organization=member_org)):
             make_attendance(meeting, person)
     client = client_for(principal)
-    # session, user, groups, organisation, its positions with people, owed actions,
-    # their owner orgs, owner people, body zones, logs, attendance, meetings held, user
-    # organisation.
-    # and the unread notifications count in the navigation.
-    with django_assert_num_queries(14):
+    # session, user, groups, organisation, the tally of owed actions, the most urgent of each
+    # open status and the latest closed (3), those rows with their owner orgs, owner people,
+    # body zones and logs (5), attendance count and page, meetings held, meetings attended,
+    # positions count and page, user organisation, and the unread notifications count in the
+    # navigation.
+    with django_assert_num_queries(21):
         response = client.get(member_org.get_absolute_url())
     assert response.context["open_count"] == 8
     assert len(response.context["attendances"]) == 4
+
+
+def test_organisation_page_is_bounded_whatever_it_owes_or_attended(
+    client_for, principal, world, member_org, other_org, django_assert_num_queries
+):
+    item = make_item(world.june)
+    for n in range(40):
+        make_action(item, owners=[member_org], people=[make_person()], text=f"Owed number {n}.",
+                    due_day=datetime.date(2023, 1, 1) + datetime.timedelta(days=n))  # fmt: skip
+    for meeting in (world.march, world.june):
+        for _ in range(15):
+            make_attendance(meeting, make_person(organization=member_org))
+    client = client_for(principal)
+    with django_assert_num_queries(21):  # the same as with a handful of rows
+        response = client.get(member_org.get_absolute_url())
+    html = response.content.decode()
+    assert "UNHCR owes <strong>42</strong> open action points" in html
+    assert "<h3>Open (41)</h3>" in html
+    assert "Owed number 0." in html and "Owed number 23." in html  # the most urgent 25
+    assert "Owed number 39." not in html
+    assert "The 25 most urgent of 41 are shown." in html
+    assert f"?organization={member_org.pk}&amp;status=open&amp;sort=due" in html
+    assert len(response.context["attendances"].object_list) == 25
+    assert "Page 1 of 2 (30 in all)" in html
+    second = client.get(member_org.get_absolute_url() + "?attendance=2")
+    assert len(second.context["attendances"].object_list) == 5
+    assert 'href="?attendance=1#attendance-heading" rel="prev"' in second.content.decode()
 
 
 def test_organisation_list_shows_open_counts(
     client_for, principal, world, django_assert_num_queries
 ):
     client = client_for(principal)
-    # session, user, groups, organisations with their open counts, user organisation.
+    # session, user, groups, open counts by organisation, organisations, user organisation,
     # and the unread notifications count in the navigation.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         html = client.get("/organizations/").content.decode()
     row = html[html.index(">UNHCR</a>") :]
     assert row[: row.index("</tr>")].rstrip().endswith("<td>2</td>")
+    with django_assert_num_queries(6):  # the open counts from the cache
+        client.get("/organizations/")
 
 
 def test_person_pages_show_positions_attendance_and_actions(
@@ -109,20 +139,19 @@ def test_person_pages_show_positions_attendance_and_actions(
     make_attendance(world.march, person)
     make_attendance(world.june, person)
     client = client_for(secretariat)
-    # session, user, groups, person, positions, actions, their orgs, people, body zones,
-    # attendance, user organisation.
-    # and the unread notifications count in the navigation.
-    with django_assert_num_queries(12):
+    # session, user, groups, person, positions, actions count and page, their orgs, people,
+    # body zones, attendance count and page, user organisation, and the unread notifications
+    # count in the navigation.
+    with django_assert_num_queries(14):
         html = client.get(person.get_absolute_url()).content.decode()
     assert "Deputy Director" in html
     assert "Chief of Staff" in html
     assert "Develop a roadmap" in html
     assert "The Network to map regional reviews." in html
     assert html.count("<td>Present</td>") == 2
-    # session, user, people, current positions, user organisation, groups (the nav asks
-    # whether the user is a principal).
-    # and the unread notifications count in the navigation.
-    with django_assert_num_queries(7):
+    # session, user, people count and page, current positions, user organisation, groups (the
+    # nav asks whether the user is a principal), and the unread notifications count.
+    with django_assert_num_queries(8):
         html = client.get("/people/").content.decode()
     assert "Ugochi Daniels" in html
     assert "Deputy Director" in html
@@ -138,3 +167,29 @@ def test_my_organisation_link_for_principals_only(
         in client_for(principal).get("/").content.decode()
     )
     assert "My organisation" not in client_for(secretariat).get("/").content.decode()
+
+
+def test_person_page_is_bounded_whatever_they_owe_or_attended(
+    client_for, secretariat, world, member_org, body, django_assert_num_queries
+):
+    from tests.factories import make_meeting
+
+    person = make_person(name="Ugochi Daniels", organization=member_org)
+    item = make_item(world.june)
+    for n in range(30):
+        make_action(item, people=[person], text=f"Hers number {n}.")
+    for n in range(30):
+        meeting = make_meeting(body=body, status="approved",
+                               start=world.march.start - datetime.timedelta(days=7 * n + 7))  # fmt: skip
+        make_attendance(meeting, person)
+    client = client_for(secretariat)
+    with django_assert_num_queries(14):  # as with two rows
+        response = client.get(person.get_absolute_url())
+    assert len(response.context["actions"].object_list) == 25
+    assert len(response.context["attendances"].object_list) == 25
+    html = response.content.decode()
+    assert 'href="?actions=2#person-actions-heading" rel="next"' in html
+    assert 'href="?attendance=2#person-attendance-heading" rel="next"' in html
+    later = client.get(person.get_absolute_url() + "?actions=2&attendance=2")
+    assert len(later.context["actions"].object_list) == 5
+    assert len(later.context["attendances"].object_list) == 5

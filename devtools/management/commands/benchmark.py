@@ -1,5 +1,9 @@
 """python manage.py benchmark: page timings and query counts on the current database.
 
+With ``--plan FILE`` it times nothing: it writes what ``scripts/bench.py`` (``make bench``)
+needs to drive wrk against gunicorn: the pages (URL and role), a logged-in session cookie per
+role, each page's query count, the archive's row counts, and the EXPLAIN of every search.
+
 Run it against a generated archive (generate_archive) on PostgreSQL, once per scale, and
 compare: p50/p95 per page through the full Django stack (test Client, logged in), queries per
 page, the search's own SQL timed raw, and the EXPLAIN of the main search query.
@@ -9,17 +13,30 @@ so the same command can be rerun after the other features are merged.
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
+from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.models import Group, User
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.management.base import BaseCommand
 from django.db import connection
+from django.db.models import Count
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
-from minutes.models import Meeting, Topic
+from minutes.models import (
+    ActionPoint,
+    ActionUpdate,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    Topic,
+)
 from participants import roles
 from participants.models import Organization, Person, Position
 from search import backend
@@ -47,9 +64,14 @@ class Command(BaseCommand):
         parser.add_argument("--warmup", type=int, default=3)
         parser.add_argument("--as", dest="role", choices=["principal", "secretariat"],
                             default="principal")  # fmt: skip
+        parser.add_argument("--plan", type=Path, help="Write the wrk plan (JSON) and stop.")
 
-    def handle(self, *args, runs: int, warmup: int, role: str, **options) -> None:
+    def handle(self, *args, runs: int, warmup: int, role: str, plan: Path | None, **options):
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+        if plan:
+            plan.write_text(json.dumps(self._plan(), indent=1))
+            self.stdout.write(f"Plan written to {plan}.")
+            return
         user = self._user(role)
         client = Client()
         client.force_login(user)
@@ -70,6 +92,10 @@ class Command(BaseCommand):
 
     def _user(self, role: str) -> User:
         user, _ = User.objects.get_or_create(username=f"bench-{role}")
+        if role == "admin":
+            User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
+            user.refresh_from_db()
+            return user
         group = Group.objects.get(
             name=roles.SECRETARIAT if role == "secretariat" else roles.PRINCIPALS
         )
@@ -82,6 +108,90 @@ class Command(BaseCommand):
             if org:
                 Position.objects.create(person=person, organization=org, title="Director")
         return user
+
+    def _plan(self) -> dict:
+        """Pages to drive with wrk (name, role, URL, queries), cookies, row counts, plans."""
+        users = {role: self._user(role) for role in ("principal", "secretariat", "admin")}
+        clients = {}
+        for role, user in users.items():
+            clients[role] = Client()
+            clients[role].force_login(user)
+        pages = []
+        for name, role, url in self._wrk_pages(users["principal"]):
+            if url is None:
+                continue
+            response = clients[role].get(url)
+            counter = _Counter()
+            with connection.execute_wrapper(counter):
+                response = clients[role].get(url)
+            pages.append(
+                {"name": name, "role": role, "url": url, "status": response.status_code,
+                 "queries": counter.count, "bytes": len(response.content)}
+            )  # fmt: skip
+        counts = {
+            "meetings": Meeting.objects.count(),
+            "agenda items": AgendaItem.objects.count(),
+            "decisions": Decision.objects.count(),
+            "action points": ActionPoint.objects.count(),
+            "progress entries": ActionUpdate.objects.count(),
+            "attendances": Attendance.objects.count(),
+            "people": Person.objects.count(),
+        }
+        explains = []
+        if connection.vendor == "postgresql":
+            for name, params in SEARCHES:
+                plan = self._explain_plan(users["principal"], params)
+                seq = [line.strip() for line in plan.splitlines() if "Seq Scan" in line]
+                explains.append({"name": name, "query": params, "plan": plan, "seq_scans": seq})
+        return {
+            "pages": pages,
+            "cookies": {role: _session_cookie(user) for role, user in users.items()},
+            "counts": counts,
+            "explains": explains,
+        }
+
+    def _wrk_pages(self, principal: User) -> list[tuple[str, str, str | None]]:
+        """Every page a reader opens, with the role that opens it, and the admin's peers."""
+        own = Organization.objects.filter(positions__person__user=principal).first()
+        org = Organization.objects.filter(acronym="UNHCR").first() or own
+        # The person who attended most: their page is the one that would grow.
+        person = (
+            Person.objects.filter(attendances__isnull=False)
+            .annotate(n=Count("attendances"))
+            .order_by("-n", "pk")
+            .first()
+        )
+        meetings = Meeting.objects.filter(status=Meeting.Status.APPROVED).order_by("start", "pk")
+        middle = meetings[meetings.count() // 2] if meetings.exists() else None
+        topic = Topic.objects.filter(slug="regional-reviews").first() or Topic.objects.first()
+        search = reverse("search:search")
+        pages = [
+            ("floor (hello)", "principal", _url("devtools:hello")),
+            ("dashboard, secretariat", "secretariat", _url("dashboard")),
+            ("dashboard, principal", "principal", _url("dashboard")),
+            ("meeting list", "principal", _url("minutes:meeting_list")),
+            ("decision register", "principal", _url("minutes:decision_list")),
+            ("action tracker, secretariat", "secretariat", _url("actions:action_list")),
+            ("action tracker, principal", "principal", _url("actions:action_list")),
+            ("owner look-up (JSON)", "secretariat", _lookup_url("actions:owner_lookup", "ok")),
+            ("meeting look-up (JSON)", "secretariat", _lookup_url("actions:meeting_lookup", "20")),
+            ("organisation list", "principal", _url("reports:organization_list")),
+            ("organisation page", "principal", org.get_absolute_url() if org else None),
+            ("people list", "principal", _url("reports:person_list")),
+            ("person page", "principal", person.get_absolute_url() if person else None),
+            ("summary page", "principal", middle.get_absolute_url() if middle else None),
+            ("topic page", "principal", topic.get_absolute_url() if topic else None),
+            *((name, "principal", search + "?" + _qs(params)) for name, params in SEARCHES),
+            ("admin: action points (peer)", "admin", _url("admin:minutes_actionpoint_changelist")),
+            ("admin: meetings (peer)", "admin", _url("admin:minutes_meeting_changelist")),
+        ]
+        return pages
+
+    def _explain_plan(self, user: User, params: dict) -> str:
+        sql, args = _sql(self._results(user, params).ranked[:20])
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF) {sql}", args)
+            return "\n".join(row[0] for row in cursor.fetchall())
 
     def _pages(self) -> list[tuple[str, str | None]]:
         pages = [(name, reverse("search:search") + "?" + _qs(params)) for name, params in SEARCHES]
@@ -167,6 +277,21 @@ class _Counter:
     def __call__(self, execute, sql, params, many, context):
         self.count += 1
         return execute(sql, params, many, context)
+
+
+def _session_cookie(user: User) -> str:
+    """A logged-in session made directly in the session store, as the browser would hold it."""
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
+
+
+def _lookup_url(name: str, term: str) -> str | None:
+    url = _url(name)
+    return f"{url}?q={term}" if url else None
 
 
 def _url(name: str) -> str | None:
