@@ -105,7 +105,9 @@ class Notification(models.Model):
 
 
 class DeliveryPreference(models.Model):
-    """How a user wants their notifications by e-mail; without a row, immediately."""
+    """How a user wants to be told things: their notifications by e-mail (without a row,
+    immediately) and the language of the interface and of their e-mails (blank: the
+    browser's)."""
 
     class Delivery(models.TextChoices):
         IMMEDIATE = "immediate", "An e-mail for each notification, as it happens"
@@ -115,6 +117,7 @@ class DeliveryPreference(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="delivery_preference"
     )
     delivery = models.CharField(max_length=10, choices=Delivery.choices, default=Delivery.IMMEDIATE)
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, blank=True, default="")
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_delivery_display()}"
