@@ -7,9 +7,11 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.forms import formset_factory, modelformset_factory
+from django.utils.translation import gettext_lazy as _
 
 from lib import dates, due, uploads
 from lib.agenda import is_aob_title
+from lib.timefmt import zone_label
 from minutes.models import (
     ActionPoint,
     AgendaItem,
@@ -31,32 +33,34 @@ class MeetingForm(forms.Form):
     """Date and times are typed in the body's primary zone and stored as UTC instants."""
 
     body = forms.ModelChoiceField(queryset=Body.objects.all())
-    level = forms.CharField(max_length=100, required=False, help_text="e.g. Principals.")
+    level = forms.CharField(max_length=100, required=False, help_text=_("e.g. Principals."))
     modality = forms.ChoiceField(choices=Meeting.Modality.choices)
     title = forms.CharField(
         max_length=300,
         required=False,
-        help_text="Leave empty for “Body Level (Modality) Meeting”, e.g. Executive Committee Principals (Virtual) Meeting.",
+        help_text=_(
+            "Leave empty for “Body Level (Modality) Meeting”, e.g. Executive Committee Principals (Virtual) Meeting."
+        ),
     )
     location = forms.CharField(max_length=200, required=False)
     date = dates.DateField(widget=DATE)
     start_time = forms.TimeField(
-        widget=TIME, required=False, help_text="In the body's first time zone."
+        widget=TIME, required=False, help_text=_("In the body's first time zone.")
     )
     end_time = forms.TimeField(widget=TIME, required=False)
     status = forms.ChoiceField(
         choices=[(Meeting.Status.PLANNED, "Planned"), (Meeting.Status.DRAFT, "Draft")],
-        help_text="Planned meetings show their agenda to principals; drafts are hidden.",
+        help_text=_("Planned meetings show their agenda to principals; drafts are hidden."),
     )
     opening_remarks = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), required=False, help_text="Markdown."
+        widget=forms.Textarea(attrs={"rows": 4}), required=False, help_text=_("Markdown.")
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # Shown only once a meeting of the same body on the same day is found.
     save_anyway = forms.BooleanField(
         required=False,
         widget=forms.HiddenInput,
-        label="Save anyway: this is a different meeting on the same day",
+        label=_("Save anyway: this is a different meeting on the same day"),
     )
 
     def __init__(self, *args, meeting: Meeting | None = None, **kwargs):
@@ -95,9 +99,9 @@ class MeetingForm(forms.Form):
         data = super().clean()
         start_time, end_time = data.get("start_time"), data.get("end_time")
         if end_time and not start_time:
-            self.add_error("start_time", "Give the start time as well as the end time.")
+            self.add_error("start_time", _("Give the start time as well as the end time."))
         if start_time and end_time and end_time < start_time:
-            self.add_error("end_time", "The meeting cannot end before it starts.")
+            self.add_error("end_time", _("The meeting cannot end before it starts."))
         if self.meeting is None and data.get("body") and data.get("date"):
             self._check_duplicates(data)
         return data
@@ -114,8 +118,10 @@ class MeetingForm(forms.Form):
         if not data.get("save_anyway"):
             self.add_error(
                 "save_anyway",
-                f"{data['body']} already has a meeting on this day. Open it from the list above, or tick "
-                "this box to create another one.",
+                _(
+                    "%(data)s already has a meeting on this day. Open it from the list above, or tick this box to create another one."
+                )
+                % {"data": data["body"]},
             )
 
     def model_data(self) -> dict:
@@ -153,7 +159,7 @@ class MeetingForm(forms.Form):
 
 class PersonSearchForm(forms.Form):
     # Not "q": the site-wide search box in the header reads that one.
-    find = forms.CharField(label="Find a person by name or organisation", required=False)
+    find = forms.CharField(label=_("Find a person by name or organisation"), required=False)
 
 
 class NewPersonForm(forms.Form):
@@ -163,25 +169,25 @@ class NewPersonForm(forms.Form):
     email = forms.EmailField(required=False)
     title = forms.CharField(max_length=300, required=False)
     organization = forms.ModelChoiceField(
-        queryset=Organization.objects.all(), required=False, label="Organisation"
+        queryset=Organization.objects.all(), required=False, label=_("Organisation")
     )
     new_organization_name = forms.CharField(
         max_length=200,
         required=False,
-        label="Or a new organisation: name",
+        label=_("Or a new organisation: name"),
     )
-    new_organization_acronym = forms.CharField(max_length=40, required=False, label="Acronym")
+    new_organization_acronym = forms.CharField(max_length=40, required=False, label=_("Acronym"))
 
     def clean(self) -> dict:
         data = super().clean()
         name = data.get("new_organization_name", "").strip()
         acronym = data.get("new_organization_acronym", "").strip()
         if data.get("organization") and name:
-            self.add_error("new_organization_name", "Pick an organisation or name a new one.")
+            self.add_error("new_organization_name", _("Pick an organisation or name a new one."))
         if name and Organization.objects.filter(name__iexact=name).exists():
-            self.add_error("new_organization_name", "This organisation exists: pick it above.")
+            self.add_error("new_organization_name", _("This organisation exists: pick it above."))
         if acronym and Organization.objects.filter(acronym__iexact=acronym).exists():
-            self.add_error("new_organization_acronym", "Another organisation has this acronym.")
+            self.add_error("new_organization_acronym", _("Another organisation has this acronym."))
         return data
 
 
@@ -206,12 +212,12 @@ class AttendanceForm(forms.ModelForm):
         data = super().clean()
         status, represented_by = data.get("status"), data.get("represented_by")
         if status == Attendance.Status.REPRESENTED and not represented_by:
-            self.add_error("represented_by", "Say who represented them.")
+            self.add_error("represented_by", _("Say who represented them."))
         if status != Attendance.Status.REPRESENTED and represented_by:
-            self.add_error("status", "Choose “Represented” when somebody stood in.")
+            self.add_error("status", _("Choose “Represented” when somebody stood in."))
         # person_id, not person: a row whose id matches none of this meeting's has no person.
         if represented_by and represented_by.pk == self.instance.person_id:
-            self.add_error("represented_by", "Somebody cannot represent themselves.")
+            self.add_error("represented_by", _("Somebody cannot represent themselves."))
         return data
 
 
@@ -219,7 +225,7 @@ AttendanceFormSet = modelformset_factory(Attendance, form=AttendanceForm, extra=
 
 
 class AgendaItemAddForm(forms.Form):
-    title = forms.CharField(max_length=500, label="New item title")
+    title = forms.CharField(max_length=500, label=_("New item title"))
     kind = forms.ChoiceField(choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.REGULAR)
 
     def clean(self):
@@ -272,19 +278,19 @@ class ActionPointForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
     owner_organizations = forms.ModelMultipleChoiceField(
-        queryset=Organization.objects.all(), required=False, label="Owner organisations"
+        queryset=Organization.objects.all(), required=False, label=_("Owner organisations")
     )
     owner_people = forms.ModelMultipleChoiceField(
-        queryset=Person.objects.all(), required=False, label="Owner people"
+        queryset=Person.objects.all(), required=False, label=_("Owner people")
     )
     owner_note = forms.CharField(
-        max_length=200, required=False, label="Owner note", help_text="e.g. the Network."
+        max_length=200, required=False, label=_("Owner note"), help_text=_("e.g. the Network.")
     )
     due_day = dates.DateField(
-        widget=DATE, required=False, label="Due", help_text="Any day in the due period."
+        widget=DATE, required=False, label=_("Due"), help_text=_("Any day in the due period.")
     )
     due_precision = forms.ChoiceField(
-        choices=ActionPoint.Precision.choices, initial=due.NONE, label="Due precision"
+        choices=ActionPoint.Precision.choices, initial=due.NONE, label=_("Due precision")
     )
     status = forms.ChoiceField(choices=ActionPoint.Status.choices, initial="open")
     topics = forms.ModelMultipleChoiceField(
@@ -294,7 +300,7 @@ class ActionPointForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         if data.get("text") and data.get("due_precision") != due.NONE and not data.get("due_day"):
-            self.add_error("due_day", "Give a day in the due period, or choose “No date”.")
+            self.add_error("due_day", _("Give a day in the due period, or choose “No date”."))
         return data
 
     @staticmethod
@@ -317,12 +323,14 @@ ActionPointFormSet = formset_factory(ActionPointForm, extra=2, can_delete=True)
 
 
 class DocumentForm(forms.ModelForm):
-    url = forms.URLField(max_length=1000, required=False, assume_scheme="https", label="Link (URL)")
+    url = forms.URLField(
+        max_length=1000, required=False, assume_scheme="https", label=_("Link (URL)")
+    )
 
     class Meta:
         model = Document
         fields = ["title", "url", "file"]
-        labels = {"url": "Link (URL)", "file": "Or upload a file"}
+        labels = {"url": _("Link (URL)"), "file": _("Or upload a file")}
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -331,14 +339,18 @@ class DocumentForm(forms.ModelForm):
             return upload
         if upload.size > settings.UPLOAD_MAX_BYTES:
             limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
-            raise forms.ValidationError(f"The file is larger than the {limit} MB limit.")
+            raise forms.ValidationError(
+                _("The file is larger than the %(limit)s MB limit.") % {"limit": limit}
+            )
         claimed = uploads.extension(upload.name)
         if claimed not in uploads.ALLOWED:
-            raise forms.ValidationError(f"Upload a {uploads.LABEL} file.")
+            raise forms.ValidationError(_("Upload a %(label)s file.") % {"label": uploads.LABEL})
         if not uploads.detect(upload, claimed=claimed):
             raise forms.ValidationError(
-                f"This file is not the .{claimed} file its name says it is. "
-                f"Upload a {uploads.LABEL} file."
+                _(
+                    "This file is not the .%(claimed)s file its name says it is. Upload a %(label)s file."
+                )
+                % {"claimed": claimed, "label": uploads.LABEL}
             )
         return upload
 
@@ -348,7 +360,7 @@ class DocumentForm(forms.ModelForm):
             return data
         has_url, has_file = bool(data.get("url")), bool(data.get("file"))
         if has_url == has_file and not self.cleaned_data.get("DELETE"):
-            raise forms.ValidationError("Give a link or upload a file: one of the two.")
+            raise forms.ValidationError(_("Give a link or upload a file: one of the two."))
         return data
 
 
@@ -356,13 +368,15 @@ DocumentFormSet = modelformset_factory(Document, form=DocumentForm, extra=2, can
 
 
 class CirculateForm(forms.Form):
-    deadline_date = dates.DateField(widget=DATE, label="Deadline date")
-    deadline_time = forms.TimeField(widget=TIME, label="Deadline time", initial="17:00")
+    deadline_date = dates.DateField(widget=DATE, label=_("Deadline date"))
+    deadline_time = forms.TimeField(widget=TIME, label=_("Deadline time"), initial="17:00")
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.zone, label = zones.entry_zone(meeting.body)
-        self.fields["deadline_time"].label = f"Deadline time ({label})"
+        self.fields["deadline_time"].label = _("Deadline time (%(zone)s)") % {
+            "zone": zone_label(label)
+        }
 
     def deadline(self) -> datetime.datetime:
         return datetime.datetime.combine(
@@ -372,7 +386,7 @@ class CirculateForm(forms.Form):
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), label="Reason for the correction"
+        widget=forms.Textarea(attrs={"rows": 2}), label=_("Reason for the correction")
     )
 
 
@@ -380,13 +394,13 @@ class ReviewCommentForm(forms.Form):
     agenda_item = forms.ModelChoiceField(
         queryset=AgendaItem.objects.none(),
         required=False,
-        empty_label="The whole summary",
-        label="On",
+        empty_label=_("The whole summary"),
+        label=_("On"),
     )
     kind = forms.ChoiceField(
         choices=ReviewComment.Kind.choices, widget=forms.RadioSelect, initial="comment"
     )
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Your comment")
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Your comment"))
 
     def __init__(self, *args, items=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -400,12 +414,12 @@ class ReviewCommentForm(forms.Form):
 
 class ResolveForm(forms.Form):
     reply = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Reply (optional)"
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label=_("Reply (optional)")
     )
 
 
 class MeetingFilterForm(forms.Form):
-    body = forms.ModelChoiceField(queryset=Body.objects.all(), required=False, empty_label="All")
+    body = forms.ModelChoiceField(queryset=Body.objects.all(), required=False, empty_label=_("All"))
     status = forms.ChoiceField(required=False)
 
     def __init__(self, *args, statuses, **kwargs):

@@ -34,6 +34,7 @@ from django.db.models import (
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from minutes import access
 from minutes.models import ActionPoint, ActionUpdate, AgendaItem, Attendance, Decision, Meeting
@@ -41,13 +42,13 @@ from participants.models import Organization, Person, Position
 from search import fts
 
 KINDS = {
-    "decision": "Decision",
-    "action": "Action point",
-    "update": "Action progress",
-    "item": "Agenda item",
-    "meeting": "Meeting",
-    "person": "Person",
-    "organization": "Organisation",
+    "decision": _("Decision"),
+    "action": _("Action point"),
+    "update": _("Action progress"),
+    "item": _("Agenda item"),
+    "meeting": _("Meeting"),
+    "person": _("Person"),
+    "organization": _("Organisation"),
 }
 
 MODELS = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from minutes.models import ActionPoint, ActionUpdate, AgendaItem, Decision, Meeting
 from participants.models import Organization, Person
@@ -40,7 +41,7 @@ class SearchEntry(models.Model):
     organization = _link(Organization)
 
     class Meta:
-        verbose_name_plural = "search entries"
+        verbose_name_plural = _("search entries")
 
     def __str__(self) -> str:
         return f"{self.kind} search entry"
