@@ -33,9 +33,9 @@ locale/%.mo: locale/%.po $(VENV)/.installed
 setup: $(VENV)/.installed $(MO_FILES) $(if $(NPM),node_modules/.installed)
 
 # Collect every marked string into the catalogues (needs gettext's xgettext); then translate
-# the new entries, remove any "fuzzy" flag, and `make test` checks that nothing is left.
+# the new (empty) entries, and `make test` checks that none is left untranslated or fuzzy.
 messages: setup
-	$(PY) manage.py makemessages -l fr -l es --no-obsolete --add-location=file \
+	$(PY) manage.py makemessages -l fr -l es --no-obsolete --no-fuzzy-matching --add-location=file \
 		--ignore='node_modules/*' --ignore='staticfiles/*' --ignore='var/*' --ignore='tests/*'
 	$(PY) scripts/compile_messages.py
 

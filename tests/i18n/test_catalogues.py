@@ -31,7 +31,7 @@ def _ids(catalogue) -> set[tuple[str, str | None]]:
 def test_every_entry_is_translated_and_none_is_fuzzy(language):
     catalogue = _catalogue(ROOT, language)
     messages = [m for m in catalogue if m.id]
-    assert len(messages) > 50
+    assert len(messages) > 700
     untranslated = [m.id for m in messages if not (all(m.string) if m.pluralizable else m.string)]
     fuzzy = [m.id for m in messages if m.fuzzy]
     assert untranslated == [], f"{language}: {len(untranslated)} untranslated"
@@ -40,7 +40,8 @@ def test_every_entry_is_translated_and_none_is_fuzzy(language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_placeholders_survive_translation(language):
-    """A translation that drops or renames %(name)s would fail at run time."""
+    """A translation may leave a value out (an English plural suffix, say) but never names one
+    the code does not give: that would fail at run time."""
     import re
 
     placeholder = re.compile(r"%\([a-z_]+\)s|\{[a-z_]+\}")
@@ -51,7 +52,7 @@ def test_placeholders_survive_translation(language):
         strings = m.string if m.pluralizable else (m.string,)
         wanted = set(placeholder.findall(ids[-1]))
         for text in strings:
-            assert set(placeholder.findall(text)) == wanted, (language, m.id, text)
+            assert set(placeholder.findall(text)) <= wanted, (language, m.id, text)
 
 
 def test_makemessages_finds_no_string_missing_from_the_catalogues(tmp_path):
@@ -73,6 +74,7 @@ def test_makemessages_finds_no_string_missing_from_the_catalogues(tmp_path):
             "manage.py",
             "makemessages",
             "--no-obsolete",
+            "--no-fuzzy-matching",
             "--add-location=file",
             *[f"-l{language}" for language in LANGUAGES],
         ],
