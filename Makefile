@@ -35,8 +35,7 @@ setup: $(VENV)/.installed $(MO_FILES) $(if $(NPM),node_modules/.installed)
 # Collect every marked string into the catalogues (needs gettext's xgettext); then translate
 # the new (empty) entries, and `make test` checks that none is left untranslated or fuzzy.
 messages: setup
-	$(PY) manage.py makemessages -l fr -l es --no-obsolete --no-fuzzy-matching --add-location=file \
-		--ignore='node_modules/*' --ignore='staticfiles/*' --ignore='var/*' --ignore='tests/*'
+	$(PY) scripts/make_messages.py
 	$(PY) scripts/compile_messages.py
 
 run: setup
