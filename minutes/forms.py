@@ -43,13 +43,20 @@ class MeetingForm(forms.Form):
         ),
     )
     location = forms.CharField(max_length=200, required=False)
+    language = forms.ChoiceField(
+        choices=settings.LANGUAGES,
+        required=False,
+        initial="en",
+        label=_("Language of the summary"),
+        help_text=_("Its exports and printed copy use this language's headings and dates."),
+    )
     date = dates.DateField(widget=DATE)
     start_time = forms.TimeField(
         widget=TIME, required=False, help_text=_("In the body's first time zone.")
     )
     end_time = forms.TimeField(widget=TIME, required=False)
     status = forms.ChoiceField(
-        choices=[(Meeting.Status.PLANNED, "Planned"), (Meeting.Status.DRAFT, "Draft")],
+        choices=[(Meeting.Status.PLANNED, _("Planned")), (Meeting.Status.DRAFT, _("Draft"))],
         help_text=_("Planned meetings show their agenda to principals; drafts are hidden."),
     )
     opening_remarks = forms.CharField(
@@ -87,6 +94,7 @@ class MeetingForm(forms.Form):
             "modality": meeting.modality,
             "title": meeting.title,
             "location": meeting.location,
+            "language": meeting.language,
             "date": start.date(),
             "start_time": start.time() if meeting.has_times else None,
             "end_time": end.time() if end and meeting.has_times else None,
@@ -146,6 +154,8 @@ class MeetingForm(forms.Form):
             "modality": data["modality"],
             "title": data["title"]
             or default_title(body=body, level=data["level"], modality=data["modality"]),
+            "language": data.get("language")
+            or (self.meeting.language if self.meeting is not None else "en"),
             "location": data["location"],
             "start": start,
             "end": end,

@@ -767,3 +767,48 @@ class ActionUpdate(models.Model):
     @property
     def outcome_class(self) -> str:
         return self.status_to or ("deferred" if self.due_date_to else "noted")
+
+
+# How the link to a summary in another language reads: in that language, whatever the page's.
+READ_IN = {"en": "Read in English", "fr": "Lire en français", "es": "Leer en español"}
+
+
+class SummaryTranslation(models.Model):
+    """The meeting's summary written in a second language, as Markdown.
+
+    The record (attendance, decisions, action points) stays single: a translation is text only,
+    so nothing is counted twice. Readable exactly when the meeting's content is
+    (minutes.access.can_read_content); written through minutes.services.translations.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("Language"), max_length=8, choices=settings.LANGUAGES)
+    text = models.TextField(_("Translated summary"), help_text=_("Markdown."))
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "language"], name="summary_translation_one_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} ({self.language})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("minutes:translation_detail", args=[self.meeting_id, self.language])
+
+    @property
+    def read_in(self) -> str:
+        return READ_IN.get(self.language, self.get_language_display())

@@ -103,6 +103,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "regular_items": [i for i in items if i.kind == "regular"],
         "aob_items": [i for i in items if i.kind == "aob"],
         "comments": comments,
+        # The summary in the other working languages: readable with the content, and only then.
+        "translations": list(meeting.translations.all()) if show_content else [],
         "events": list(meeting.events.all()),
         "changes": snapshot.changes_since_sent(list(meeting.events.all())),
         "comment_form": (
