@@ -8,10 +8,9 @@ from playwright.sync_api import expect
 
 from minutes.models import Meeting, ReviewComment
 from outbox.models import DeliveryPreference
+from tests.e2e.conftest import DEMO_PASSWORD
 
 pytestmark = pytest.mark.e2e
-
-DEMO_PASSWORD = "minutes-demo-2023"
 
 
 @pytest.fixture
