@@ -35,7 +35,7 @@ MEETING_CHOICES = 200
 class ActionPointFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label=_("Text"))
     status = django_filters.MultipleChoiceFilter(
-        choices=ActionPoint.Status.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Status"), choices=ActionPoint.Status.choices, widget=forms.CheckboxSelectMultiple
     )
     overdue = django_filters.BooleanFilter(
         method="filter_overdue",

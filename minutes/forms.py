@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.forms import formset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lib import dates, due, uploads
 from lib.agenda import is_aob_title
@@ -32,17 +33,20 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 class MeetingForm(forms.Form):
     """Date and times are typed in the body's primary zone and stored as UTC instants."""
 
-    body = forms.ModelChoiceField(queryset=Body.objects.all())
-    level = forms.CharField(max_length=100, required=False, help_text=_("e.g. Principals."))
-    modality = forms.ChoiceField(choices=Meeting.Modality.choices)
+    body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.all())
+    level = forms.CharField(
+        label=_("Level"), max_length=100, required=False, help_text=_("e.g. Principals.")
+    )
+    modality = forms.ChoiceField(label=_("Modality"), choices=Meeting.Modality.choices)
     title = forms.CharField(
+        label=_("Title"),
         max_length=300,
         required=False,
         help_text=_(
             "Leave empty for “Body Level (Modality) Meeting”, e.g. Executive Committee Principals (Virtual) Meeting."
         ),
     )
-    location = forms.CharField(max_length=200, required=False)
+    location = forms.CharField(label=_("Location"), max_length=200, required=False)
     language = forms.ChoiceField(
         choices=settings.LANGUAGES,
         required=False,
@@ -50,17 +54,24 @@ class MeetingForm(forms.Form):
         label=_("Language of the summary"),
         help_text=_("Its exports and printed copy use this language's headings and dates."),
     )
-    date = dates.DateField(widget=DATE)
+    date = dates.DateField(label=_("Date"), widget=DATE)
     start_time = forms.TimeField(
-        widget=TIME, required=False, help_text=_("In the body's first time zone.")
+        label=_("Start time"),
+        widget=TIME,
+        required=False,
+        help_text=_("In the body's first time zone."),
     )
-    end_time = forms.TimeField(widget=TIME, required=False)
+    end_time = forms.TimeField(label=_("End time"), widget=TIME, required=False)
     status = forms.ChoiceField(
+        label=_("Status"),
         choices=[(Meeting.Status.PLANNED, _("Planned")), (Meeting.Status.DRAFT, _("Draft"))],
         help_text=_("Planned meetings show their agenda to principals; drafts are hidden."),
     )
     opening_remarks = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), required=False, help_text=_("Markdown.")
+        label=_("Opening remarks"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("Markdown."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # Shown only once a meeting of the same body on the same day is found.
@@ -175,9 +186,11 @@ class PersonSearchForm(forms.Form):
 class NewPersonForm(forms.Form):
     """Somebody not yet in the register, added without leaving the attendance page."""
 
-    name = forms.CharField(max_length=200)
-    email = forms.EmailField(required=False)
-    title = forms.CharField(max_length=300, required=False)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("Email"), required=False)
+    title = forms.CharField(
+        label=pgettext_lazy("position held", "Title"), max_length=300, required=False
+    )
     organization = forms.ModelChoiceField(
         queryset=Organization.objects.all(), required=False, label=_("Organisation")
     )
@@ -208,7 +221,14 @@ class AttendanceForm(forms.ModelForm):
     class Meta:
         model = Attendance
         fields = ["position", "organization", "title", "role", "status", "represented_by"]
-        labels = {"organization": "Organisation", "position": "Order"}
+        labels = {
+            "position": _("Order"),
+            "organization": _("Organisation"),
+            "title": pgettext_lazy("position held", "Title"),
+            "role": _("Role"),
+            "status": _("Status"),
+            "represented_by": _("Represented by"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -236,7 +256,9 @@ AttendanceFormSet = modelformset_factory(Attendance, form=AttendanceForm, extra=
 
 class AgendaItemAddForm(forms.Form):
     title = forms.CharField(max_length=500, label=_("New item title"))
-    kind = forms.ChoiceField(choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.REGULAR)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.REGULAR
+    )
 
     def clean(self):
         data = super().clean()
@@ -252,6 +274,12 @@ class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "kind", "discussion", "topics"]
+        labels = {
+            "title": _("Title"),
+            "kind": _("Kind"),
+            "discussion": _("Discussion"),
+            "topics": _("Topics"),
+        }
         widgets = {
             "discussion": forms.Textarea(attrs={"rows": 12}),
             "topics": forms.CheckboxSelectMultiple,
@@ -272,10 +300,17 @@ class AgendaItemForm(forms.ModelForm):
 
 class DecisionForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    kind = forms.ChoiceField(choices=Decision.Kind.choices, initial=Decision.Kind.AGREED)
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=Decision.Kind.choices, initial=Decision.Kind.AGREED
+    )
+    text = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     topics = forms.ModelMultipleChoiceField(
-        queryset=Topic.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Topics"),
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
 
@@ -286,7 +321,9 @@ DecisionFormSet = formset_factory(DecisionForm, extra=2, can_delete=True)
 class ActionPointForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    text = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     owner_organizations = forms.ModelMultipleChoiceField(
         queryset=Organization.objects.all(), required=False, label=_("Owner organisations")
     )
@@ -302,9 +339,14 @@ class ActionPointForm(forms.Form):
     due_precision = forms.ChoiceField(
         choices=ActionPoint.Precision.choices, initial=due.NONE, label=_("Due precision")
     )
-    status = forms.ChoiceField(choices=ActionPoint.Status.choices, initial="open")
+    status = forms.ChoiceField(
+        label=_("Status"), choices=ActionPoint.Status.choices, initial="open"
+    )
     topics = forms.ModelMultipleChoiceField(
-        queryset=Topic.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Topics"),
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def clean(self) -> dict:
@@ -340,7 +382,7 @@ class DocumentForm(forms.ModelForm):
     class Meta:
         model = Document
         fields = ["title", "url", "file"]
-        labels = {"url": _("Link (URL)"), "file": _("Or upload a file")}
+        labels = {"title": _("Title"), "url": _("Link (URL)"), "file": _("Or upload a file")}
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -408,7 +450,10 @@ class ReviewCommentForm(forms.Form):
         label=_("On"),
     )
     kind = forms.ChoiceField(
-        choices=ReviewComment.Kind.choices, widget=forms.RadioSelect, initial="comment"
+        label=_("Kind"),
+        choices=ReviewComment.Kind.choices,
+        widget=forms.RadioSelect,
+        initial="comment",
     )
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Your comment"))
 
@@ -429,8 +474,10 @@ class ResolveForm(forms.Form):
 
 
 class MeetingFilterForm(forms.Form):
-    body = forms.ModelChoiceField(queryset=Body.objects.all(), required=False, empty_label=_("All"))
-    status = forms.ChoiceField(required=False)
+    body = forms.ModelChoiceField(
+        label=_("Body"), queryset=Body.objects.all(), required=False, empty_label=_("All")
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
 
     def __init__(self, *args, statuses, **kwargs):
         super().__init__(*args, **kwargs)

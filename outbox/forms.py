@@ -21,4 +21,4 @@ class PreferenceForm(forms.Form):
 
 
 class LanguageForm(forms.Form):
-    language = forms.ChoiceField(choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)

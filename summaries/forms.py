@@ -7,6 +7,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lib import dates
 from minutes.models import AgendaItem, Attendance, Decision, Meeting
@@ -16,7 +17,10 @@ from summaries import parser
 
 class ImportForm(forms.Form):
     body = forms.ModelChoiceField(
-        queryset=Body.objects.all(), empty_label=None, help_text=_("The committee that met.")
+        label=_("Body"),
+        queryset=Body.objects.all(),
+        empty_label=None,
+        help_text=_("The committee that met."),
     )
     file = forms.FileField(
         required=False,
@@ -44,24 +48,36 @@ class ImportForm(forms.Form):
 
 
 class MeetingForm(forms.Form):
-    title = forms.CharField(max_length=300)
-    level = forms.CharField(max_length=100, required=False, help_text=_("e.g. Principals."))
-    modality = forms.ChoiceField(
-        choices=[("", _("Not stated")), *Meeting.Modality.choices], required=False
+    title = forms.CharField(label=_("Title"), max_length=300)
+    level = forms.CharField(
+        label=_("Level"), max_length=100, required=False, help_text=_("e.g. Principals.")
     )
-    location = forms.CharField(max_length=200, required=False)
+    modality = forms.ChoiceField(
+        label=_("Modality"),
+        choices=[("", _("Not stated")), *Meeting.Modality.choices],
+        required=False,
+    )
+    location = forms.CharField(label=_("Location"), max_length=200, required=False)
     date = dates.DateField(
+        label=_("Date"),
         help_text=_("Day of the meeting (YYYY-MM-DD)."),
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     start_time = forms.TimeField(
-        required=False, widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+        label=_("Start time"),
+        required=False,
+        widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
     )
     end_time = forms.TimeField(
-        required=False, widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+        label=_("End time"),
+        required=False,
+        widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
     )
     opening_remarks = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text=_("Markdown.")
+        label=_("Opening remarks"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Markdown."),
     )
     create_new = forms.BooleanField(
         required=False, label=_("Create the new people and organisations listed above")
@@ -79,21 +95,31 @@ class MeetingForm(forms.Form):
 
 
 class ParticipantForm(forms.Form):
-    name = forms.CharField(max_length=200)
-    title = forms.CharField(max_length=300, required=False)
-    unit = forms.CharField(max_length=300, required=False, help_text=_("Division or office."))
-    organization = forms.CharField(
-        max_length=200, required=False, help_text=_("Acronym or name, as in the registry.")
+    name = forms.CharField(label=_("Name"), max_length=200)
+    title = forms.CharField(
+        label=pgettext_lazy("position held", "Title"), max_length=300, required=False
     )
-    role = forms.CharField(max_length=100, required=False)
-    status = forms.ChoiceField(choices=Attendance.Status.choices, initial="present")
-    represented_by = forms.CharField(max_length=200, required=False)
+    unit = forms.CharField(
+        label=_("Unit"), max_length=300, required=False, help_text=_("Division or office.")
+    )
+    organization = forms.CharField(
+        label=_("Organization"),
+        max_length=200,
+        required=False,
+        help_text=_("Acronym or name, as in the registry."),
+    )
+    role = forms.CharField(label=_("Role"), max_length=100, required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=Attendance.Status.choices, initial="present"
+    )
+    represented_by = forms.CharField(label=_("Represented by"), max_length=200, required=False)
     representing = forms.CharField(max_length=200, required=False, label=_("On behalf of"))
     mode = forms.ChoiceField(
+        label=_("Mode"),
         choices=[("", _("Not stated")), ("in_person", _("In person")), ("online", _("Online"))],
         required=False,
     )
-    also_present = forms.BooleanField(required=False)
+    also_present = forms.BooleanField(label=_("Also present"), required=False)
 
     def clean(self):
         data = super().clean()
@@ -103,9 +129,11 @@ class ParticipantForm(forms.Form):
 
 
 class ItemForm(forms.Form):
-    title = forms.CharField(max_length=500)
-    kind = forms.ChoiceField(choices=AgendaItem.Kind.choices, initial="regular")
-    discussion = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    title = forms.CharField(label=_("Title"), max_length=500)
+    kind = forms.ChoiceField(label=_("Kind"), choices=AgendaItem.Kind.choices, initial="regular")
+    discussion = forms.CharField(
+        label=_("Discussion"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
 
 
 class _UnderItemForm(forms.Form):
@@ -120,17 +148,23 @@ class _UnderItemForm(forms.Form):
 
 
 class DecisionForm(_UnderItemForm):
-    kind = forms.ChoiceField(choices=Decision.Kind.choices, initial="agreed")
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    kind = forms.ChoiceField(label=_("Kind"), choices=Decision.Kind.choices, initial="agreed")
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ActionForm(_UnderItemForm):
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.CharField(
-        max_length=300, required=False, help_text=_("Organisations or people, comma separated.")
+        label=_("Owner"),
+        max_length=300,
+        required=False,
+        help_text=_("Organisations or people, comma separated."),
     )
     due = forms.CharField(
-        max_length=100, required=False, help_text=_("e.g. 30 June 2024, June 2024, Q3 2024.")
+        label=_("Due"),
+        max_length=100,
+        required=False,
+        help_text=_("e.g. 30 June 2024, June 2024, Q3 2024."),
     )
 
 
