@@ -31,6 +31,8 @@ PUBLIC_URL_NAMES = {
     # Calendar feeds authenticate by the token in their URL.
     "*ical*",
     "*:*feed*",
+    # The header's language switcher (POST only): the login page offers it too.
+    "outbox:language",
 }
 
 # Django's admin: for superusers only; everyone else is sent to the admin's login page.
