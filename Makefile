@@ -8,7 +8,7 @@ export DEMO_PASSWORD
 
 # Property-based fuzzing of every form and the importer with a long budget (Hypothesis).
 .PHONY: run setup test test-clocks test-e2e fuzz lint format migrations-check check-deploy demo clean \
-	node-tools loadtest backup-check bench
+	node-tools loadtest backup-check bench messages
 
 # axe-core and the W3C Nu checker (vnu-jar) for the accessibility tests; only where npm exists
 # (the tests that need them skip with the reason otherwise, and fail under REQUIRE_E2E).
@@ -25,7 +25,18 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/uv pip install --quiet --python $(PY) -r pyproject.toml --extra dev
 	touch $@
 
-setup: $(VENV)/.installed $(if $(NPM),node_modules/.installed)
+# The French and Spanish catalogues, compiled in pure Python (no gettext tools needed).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+locale/%.mo: locale/%.po $(VENV)/.installed
+	$(PY) scripts/compile_messages.py $<
+
+setup: $(VENV)/.installed $(MO_FILES) $(if $(NPM),node_modules/.installed)
+
+# Collect every marked string into the catalogues (needs gettext's xgettext); then translate
+# the new (empty) entries, and `make test` checks that none is left untranslated or fuzzy.
+messages: setup
+	$(PY) scripts/make_messages.py
+	$(PY) scripts/compile_messages.py
 
 run: setup
 	$(PY) manage.py migrate --noinput

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from actions.models import CalendarToken, ReminderLog
@@ -43,12 +44,15 @@ class ActionPointAdminForm(forms.ModelForm):
     def clean(self) -> dict:
         data = super().clean()
         if data.get("seen_version") != self.instance.version:
-            stale = services.StaleEdit(f"action point {self.instance.reference}")
+            stale = services.StaleEdit(
+                _("action point %(reference)s") % {"reference": self.instance.reference}
+            )
             raise forms.ValidationError(
-                f"{stale.summary} Your changes were not saved; open the page again to see theirs."
+                _("%(summary)s Your changes were not saved; open the page again to see theirs.")
+                % {"summary": stale.summary}
             )
         if data.get("due_precision") not in (None, due.NONE) and not data.get("due_date"):
-            self.add_error("due_date", "Give a day in the due period, or choose “No date”.")
+            self.add_error("due_date", _("Give a day in the due period, or choose “No date”."))
         return data
 
 

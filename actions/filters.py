@@ -7,6 +7,7 @@ import datetime
 import django_filters
 from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils.translation import gettext_lazy as _
 
 from lib import dates
 from minutes import access
@@ -21,27 +22,27 @@ STATUS_ORDER = Case(
 )
 MEETING_ORDER = ["-agenda_item__meeting__start", "agenda_item__position", "position", "pk"]
 SORTS = {
-    "meeting": ("Newest meeting first", MEETING_ORDER),
-    "due": ("Due date, earliest first", [F("due_date").asc(nulls_last=True), *MEETING_ORDER]),
-    "-due": ("Due date, latest first", [F("due_date").desc(nulls_last=True), *MEETING_ORDER]),
-    "status": ("Status", [STATUS_ORDER, F("due_date").asc(nulls_last=True), *MEETING_ORDER]),
+    "meeting": (_("Newest meeting first"), MEETING_ORDER),
+    "due": (_("Due date, earliest first"), [F("due_date").asc(nulls_last=True), *MEETING_ORDER]),
+    "-due": (_("Due date, latest first"), [F("due_date").desc(nulls_last=True), *MEETING_ORDER]),
+    "status": (_("Status"), [STATUS_ORDER, F("due_date").asc(nulls_last=True), *MEETING_ORDER]),
 }
 
 
 class ActionPointFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_text", label="Text")
+    q = django_filters.CharFilter(method="filter_text", label=_("Text"))
     status = django_filters.MultipleChoiceFilter(
-        choices=ActionPoint.Status.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Status"), choices=ActionPoint.Status.choices, widget=forms.CheckboxSelectMultiple
     )
     overdue = django_filters.BooleanFilter(
         method="filter_overdue",
-        label="Overdue only",
+        label=_("Overdue only"),
         widget=forms.CheckboxInput,
     )
     organization = django_filters.ModelChoiceFilter(
         queryset=Organization.objects.all(),
         field_name="owner_organizations",
-        label="Owner organisation",
+        label=_("Owner organisation"),
         distinct=True,
     )
     # Owner person and meeting: years of records are too many to list in a select. A text
@@ -49,51 +50,51 @@ class ActionPointFilter(django_filters.FilterSet):
     # suggests names as one types (actions.views.owner_lookup) and a pick fills the hidden id.
     owner = django_filters.CharFilter(
         method="filter_owner",
-        label="Owner person",
+        label=_("Owner person"),
         widget=forms.TextInput(attrs={"data-lookup": "owner", "autocomplete": "off"}),
     )
     person = django_filters.ModelChoiceFilter(
         queryset=Person.objects.all(),
         field_name="owner_people",
-        label="Owner person (chosen)",
+        label=_("Owner person (chosen)"),
         distinct=True,
         widget=forms.HiddenInput,
     )
     body = django_filters.ModelChoiceFilter(
-        queryset=Body.objects.all(), field_name="agenda_item__meeting__body", label="Body"
+        queryset=Body.objects.all(), field_name="agenda_item__meeting__body", label=_("Body")
     )
     meeting_text = django_filters.CharFilter(
         method="filter_meeting_text",
-        label="Meeting",
+        label=_("Meeting"),
         widget=forms.TextInput(
             attrs={"data-lookup": "meeting", "autocomplete": "off",
-                   "placeholder": "Title words or a date, e.g. 2023-03-20"}
+                   "placeholder": _("Title words or a date, e.g. 2023-03-20")}
         ),
     )  # fmt: skip
     meeting = django_filters.ModelChoiceFilter(
         queryset=Meeting.objects.none(),
         field_name="agenda_item__meeting",
-        label="Meeting (chosen)",
+        label=_("Meeting (chosen)"),
         widget=forms.HiddenInput,
     )
     topic = django_filters.ModelChoiceFilter(
-        queryset=Topic.objects.all(), field_name="topics", label="Topic", distinct=True
+        queryset=Topic.objects.all(), field_name="topics", label=_("Topic"), distinct=True
     )
     due_after = dates.DateFilter(
         field_name="due_date",
         lookup_expr="gte",
-        label="Due from",
+        label=_("Due from"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     due_before = dates.DateFilter(
         field_name="due_date",
         lookup_expr="lte",
-        label="Due until",
+        label=_("Due until"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     sort = django_filters.ChoiceFilter(
         method="filter_sort",
-        label="Sort by",
+        label=_("Sort by"),
         choices=[(key, label) for key, (label, _) in SORTS.items()],
         empty_label=None,
     )

@@ -11,10 +11,13 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import ngettext
 
 from actions.models import ReminderLog
 from minutes import access
 from minutes.models import ActionPoint
+from outbox.services import languages_of
 from participants.models import Person, Position
 
 
@@ -23,12 +26,22 @@ class Digest:
     email: str
     name: str
     actions: list[ActionPoint] = field(default_factory=list)
+    user_id: int | None = None
+    # The language the recipient chose (blank: the site's default).
+    language: str = ""
 
     def subject(self, today: datetime.date) -> str:
         overdue = sum(1 for a in self.actions if a.days_overdue(today))
-        return f"Action points: {len(self.actions)} due or overdue" + (
-            f" ({overdue} overdue)" if overdue else ""
-        )
+        subject = ngettext(
+            "Action points: %(count)d due or overdue",
+            "Action points: %(count)d due or overdue",
+            len(self.actions),
+        ) % {"count": len(self.actions)}
+        if overdue:
+            subject += " " + ngettext("(%(count)d overdue)", "(%(count)d overdue)", overdue) % {
+                "count": overdue
+            }
+        return subject
 
 
 def actions_to_remind(days: int, today: datetime.date):
@@ -69,7 +82,12 @@ def build_digests(days: int, today: datetime.date) -> list[Digest]:
             if not email or action.pk in seen[email]:
                 continue
             seen[email].add(action.pk)
-            digests.setdefault(email, Digest(email=email, name=person.name)).actions.append(action)
+            digests.setdefault(
+                email, Digest(email=email, name=person.name, user_id=person.user_id)
+            ).actions.append(action)
+    chosen = languages_of(d.user_id for d in digests.values() if d.user_id)
+    for digest in digests.values():
+        digest.language = chosen.get(digest.user_id, "")
     return sorted(digests.values(), key=lambda d: d.email)
 
 
@@ -81,12 +99,14 @@ def send_reminders(*, days: int, today: datetime.date, dry_run: bool, out=print)
         if digest.email in already:
             out(f"Already reminded today: {digest.email}")
             continue
-        body = render_to_string(
-            "actions/reminder_email.txt",
-            {"digest": digest, "today": today, "site_url": settings.SITE_URL.rstrip("/")},
-        )
+        with translation.override(digest.language or settings.LANGUAGE_CODE):
+            subject = digest.subject(today)
+            body = render_to_string(
+                "actions/reminder_email.txt",
+                {"digest": digest, "today": today, "site_url": settings.SITE_URL.rstrip("/")},
+            )
         if dry_run:
-            out(f"Would send to {digest.email}: {digest.subject(today)}\n{body}")
+            out(f"Would send to {digest.email}: {subject}\n{body}")
             sent += 1
             continue
         try:
@@ -97,7 +117,7 @@ def send_reminders(*, days: int, today: datetime.date, dry_run: bool, out=print)
                     email=digest.email, sent_on=today, action_count=len(digest.actions)
                 )
                 send_mail(
-                    digest.subject(today),
+                    subject,
                     body,
                     settings.DEFAULT_FROM_EMAIL,
                     [digest.email],
@@ -105,7 +125,7 @@ def send_reminders(*, days: int, today: datetime.date, dry_run: bool, out=print)
         except IntegrityError:
             out(f"Already reminded today: {digest.email}")
             continue
-        out(f"Sent to {digest.email}: {digest.subject(today)}")
+        out(f"Sent to {digest.email}: {subject}")
         sent += 1
     return sent
 

@@ -13,6 +13,8 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from actions import ical
@@ -152,21 +154,21 @@ def action_export(request: HttpRequest) -> HttpResponse:
     writer.writerow(
         [
             "Reference",
-            "Action",
-            "Meeting date",
-            "Meeting",
-            "Agenda item",
-            "Owner organisations",
-            "Owner people",
-            "Owner note",
-            "Due",
-            "Due date",
-            "Status",
-            "Days overdue",
-            "Closed at",
-            "Latest progress",
-            "Latest progress date",
-            "URL",
+            _("Action"),
+            _("Meeting date"),
+            _("Meeting"),
+            _("Agenda item"),
+            _("Owner organisations"),
+            _("Owner people"),
+            _("Owner note"),
+            _("Due"),
+            _("Due date"),
+            _("Status"),
+            _("Days overdue"),
+            _("Closed at"),
+            _("Latest progress"),
+            _("Latest progress date"),
+            _("URL"),
         ]
     )
     today = zones.today()
@@ -204,7 +206,7 @@ def _parse_rows(values: list[str]) -> dict[int, int]:
     """Checkbox values are "pk:version", so a bulk change refuses rows changed meanwhile."""
     rows = {}
     for value in values:
-        pk, _, version = value.partition(":")
+        pk, _sep, version = value.partition(":")
         if pk.isdigit() and version.isdigit():
             rows[int(pk)] = int(version)
     return rows
@@ -235,13 +237,19 @@ def action_bulk(request: HttpRequest) -> HttpResponse:
         )
     except services.StaleEdit as error:
         messages.error(
-            request, f"Nothing was changed: {error.summary} Check the list and try again."
+            request,
+            _("Nothing was changed: %(summary)s Check the list and try again.")
+            % {"summary": error.summary},
         )
         return redirect(back)
     except services.ServiceError as error:
-        messages.error(request, f"Nothing was changed: {error}")
+        messages.error(request, _("Nothing was changed: %(error)s") % {"error": error})
         return redirect(back)
-    messages.success(request, f"{count} action point{'s' if count != 1 else ''} updated.")
+    messages.success(
+        request,
+        ngettext("%(count)s action point updated.", "%(count)s action points updated.", count)
+        % {"count": count},
+    )
     return redirect(back)
 
 
@@ -297,7 +305,7 @@ def _render_detail(request, action, form, allowed, status=200):
 def action_update(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_action_for_user(request, pk, _detail_queryset(request.user))
     if not can_update(request.user, action):
-        raise PermissionDenied("Only the secretariat and the owners can log progress.")
+        raise PermissionDenied(_("Only the secretariat and the owners can log progress."))
     form = ProgressForm(request.POST, action=action, can_review=roles.is_secretariat(request.user))
     if form.is_valid():
         data = form.cleaned_data
@@ -324,7 +332,9 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
         except services.ServiceError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, f"Progress on {action.reference} recorded.")
+            messages.success(
+                request, _("Progress on %(reference)s recorded.") % {"reference": action.reference}
+            )
             return redirect(action)
     return _render_detail(request, action, form, True, status=400)
 
@@ -364,7 +374,9 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
             except services.ServiceError as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, f"{action.reference} corrected.")
+                messages.success(
+                    request, _("%(reference)s corrected.") % {"reference": action.reference}
+                )
                 return redirect(action)
         status = 400
     else:
@@ -417,8 +429,10 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
                 if action is None:
                     messages.error(
                         request,
-                        "One of the actions was closed by someone else meanwhile; "
-                        "nothing was recorded. Check the list and record again.",
+                        _(
+                            "One of the actions was closed by someone else meanwhile; "
+                            "nothing was recorded. Check the list and record again."
+                        ),
                     )
                     return redirect("actions:follow_up", pk=meeting.pk)
                 reviews.append(
@@ -432,26 +446,33 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
                     )
                 )
             if not reviews:
-                messages.warning(request, "No outcome was chosen, so nothing was recorded.")
+                messages.warning(request, _("No outcome was chosen, so nothing was recorded."))
                 return redirect("actions:follow_up", pk=meeting.pk)
             try:
                 services.follow_up_record(meeting=meeting, by=request.user, reviews=reviews)
             except services.StaleEdit as error:
                 messages.error(
                     request,
-                    f"Nothing was recorded: {error.summary} Check the list and record again.",
+                    _("Nothing was recorded: %(summary)s Check the list and record again.")
+                    % {"summary": error.summary},
                 )
             except services.ServiceError as error:
-                messages.error(request, f"Nothing was recorded: {error}")
+                messages.error(request, _("Nothing was recorded: %(error)s") % {"error": error})
             else:
                 messages.success(
                     request,
-                    f"Review of {len(reviews)} action point{'s' if len(reviews) != 1 else ''} "
-                    "recorded; it is part of this meeting's summary.",
+                    ngettext(
+                        "Review of %(count)s action point recorded; it is part of this "
+                        "meeting's summary.",
+                        "Review of %(count)s action points recorded; it is part of this "
+                        "meeting's summary.",
+                        len(reviews),
+                    )
+                    % {"count": len(reviews)},
                 )
                 return redirect("actions:follow_up", pk=meeting.pk)
         else:
-            messages.error(request, "Some reviews need a correction; nothing was recorded.")
+            messages.error(request, _("Some reviews need a correction; nothing was recorded."))
     else:
         formset = ReviewFormSet(initial=[{"action": a.pk, "version": a.version} for a in to_review])
     context = follow_up_context(meeting, request.user)
@@ -525,11 +546,11 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if token is None:
             calendar_token_for(request.user)
-            messages.success(request, "Your private calendar address was made.")
+            messages.success(request, _("Your private calendar address was made."))
         else:
             token.regenerate()
             messages.success(
-                request, "A new calendar address was made; the old one no longer works."
+                request, _("A new calendar address was made; the old one no longer works.")
             )
         return redirect("actions:calendar_settings")
     feed_url = (

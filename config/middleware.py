@@ -1,6 +1,6 @@
 """Cross-cutting request and response rules: malformed input is a 400 before any view runs,
 bidirectional control characters never reach the database, and nothing a signed-in person
-sees is kept by a browser or proxy cache."""
+sees is kept by a browser or proxy cache; the interface speaks the language its user chose."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from urllib.parse import unquote_to_bytes
 from django.conf import settings
 from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from lib.text import BIDI_CONTROLS, strip_bidi
+from outbox.services import SESSION_LANGUAGE_KEY
 
 FORM_URLENCODED = "application/x-www-form-urlencoded"
 
@@ -96,3 +99,16 @@ class NoStoreWhenSignedInMiddleware:
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         return response
+
+
+class UserLocaleMiddleware(LocaleMiddleware):
+    """The language a signed-in person chose (kept in their session from the moment they sign
+    in or switch) comes before the language cookie and the browser's Accept-Language."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        chosen = request.session.get(SESSION_LANGUAGE_KEY) if hasattr(request, "session") else None
+        if chosen and chosen in dict(settings.LANGUAGES):
+            translation.activate(chosen)
+            request.LANGUAGE_CODE = translation.get_language()
+            return
+        super().process_request(request)

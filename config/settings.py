@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the session and the user: a signed-in user's chosen language comes first.
+    "config.middleware.UserLocaleMiddleware",
     "config.middleware.NoStoreWhenSignedInMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "minutes.middleware.NoRoleMiddleware",
@@ -103,6 +105,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "participants.context_processors.role_flags",
@@ -177,9 +180,15 @@ PASSWORD_RESET_ADDRESS_LIMIT = envint("PASSWORD_RESET_ADDRESS_LIMIT", "5")
 PASSWORD_RESET_EMAIL_LIMIT = envint("PASSWORD_RESET_EMAIL_LIMIT", "3")
 PASSWORD_RESET_WINDOW_SECONDS = envint("PASSWORD_RESET_WINDOW_SECONDS", "3600")
 
-LANGUAGE_CODE = "en-gb"
-# The working languages of the body, each named in itself.
+LANGUAGE_CODE = "en"
+# The working languages of the body, each named in itself. The interface follows the user's
+# choice (outbox.DeliveryPreference.language), else the browser's Accept-Language.
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language a visitor picks in the header is remembered by this browser for a year.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+# Dates and numbers follow the active language's format module (config/formats/<lang>).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

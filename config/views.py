@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import PasswordResetView
 from django.db import connection
 from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from config import throttle
@@ -30,7 +31,9 @@ class ThrottledPasswordResetView(PasswordResetView):
             address=client_ip(self.request), email=form.cleaned_data["email"]
         )
         if not answer:
-            form.add_error(None, "Too many reset requests from your network. Try again in an hour.")
+            form.add_error(
+                None, _("Too many reset requests from your network. Try again in an hour.")
+            )
             return self.render_to_response(self.get_context_data(form=form), status=429)
         if not send:
             return HttpResponseRedirect(self.get_success_url())

@@ -13,6 +13,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 FIRST_DAY = datetime.date(1945, 1, 1)
 LAST_DAY = datetime.date(2100, 12, 31)
@@ -21,7 +22,7 @@ LAST_DAY = datetime.date(2100, 12, 31)
 FIRST_INSTANT = datetime.datetime(1944, 12, 31, tzinfo=datetime.UTC)
 END_INSTANT = datetime.datetime(2101, 1, 2, tzinfo=datetime.UTC)
 
-MESSAGE = "Give a date between 1945 and 2100."
+MESSAGE = _("Give a date between 1945 and 2100.")
 
 
 def in_window(value: datetime.date | datetime.datetime | None) -> bool:

@@ -9,6 +9,10 @@ from __future__ import annotations
 import calendar
 import datetime
 
+from django.utils.translation import gettext, pgettext
+
+from lib.timefmt import format_date, format_month
+
 DAY, MONTH, QUARTER, HALF, YEAR, NONE = "day", "month", "quarter", "half", "year", "none"
 
 
@@ -31,18 +35,24 @@ def period_end(day: datetime.date, precision: str) -> datetime.date | None:
     return datetime.date(day.year, last_month, calendar.monthrange(day.year, last_month)[1])
 
 
-def format_due(day: datetime.date | None, precision: str) -> str:
-    """'by 30 June 2024', 'June 2024', 'Q3 2024', 'second half of 2024', '2024', 'no date'."""
+def format_due(day: datetime.date | None, precision: str, *, by: bool = True) -> str:
+    """'by 30 June 2024', 'June 2024', 'Q3 2024', 'second half of 2024', '2024', 'no date',
+    in the active language; without `by`, a day reads as a bare date ('30 June 2024')."""
     if day is None or precision == NONE:
-        return "no date"
+        return gettext("no date")
     if precision == DAY:
-        return f"by {day.day} {day:%B %Y}"
+        return gettext("by %(date)s") % {"date": format_date(day)} if by else format_date(day)
     if precision == MONTH:
-        return f"{day:%B %Y}"
+        return format_month(day)
     if precision == QUARTER:
-        return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+        return pgettext("quarter of a year", "Q%(quarter)s %(year)s") % {
+            "quarter": (day.month - 1) // 3 + 1,
+            "year": day.year,
+        }
     if precision == HALF:
-        return f"{'first' if day.month <= 6 else 'second'} half of {day.year}"
+        if day.month <= 6:
+            return gettext("first half of %(year)s") % {"year": day.year}
+        return gettext("second half of %(year)s") % {"year": day.year}
     if precision == YEAR:
         return str(day.year)
     raise ValueError(f"unknown precision {precision!r}")

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from minutes.models import (
     ActionPoint,
@@ -42,7 +43,7 @@ def require_secretariat(user) -> None:
     cannot come first (e.g. inside a helper shared by several views).
     """
     if not roles.is_secretariat(user):
-        raise PermissionDenied("Only the secretariat may do this.")
+        raise PermissionDenied(_("Only the secretariat may do this."))
 
 
 def secretariat_required(view: Callable) -> Callable:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from lib import dates
 from minutes.models import Decision, Topic
@@ -16,27 +17,30 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 class DecisionFilterSet(django_filters.FilterSet):
     """The decision register's filters."""
 
-    text = django_filters.CharFilter(label="Text or reference", method="filter_text")
+    text = django_filters.CharFilter(label=_("Text or reference"), method="filter_text")
     kind = django_filters.ChoiceFilter(
-        label="Kind", choices=Decision.Kind.choices, empty_label="All kinds"
+        label=_("Kind"), choices=Decision.Kind.choices, empty_label=_("All kinds")
     )
     body = django_filters.ModelChoiceFilter(
-        label="Body",
+        label=_("Body"),
         field_name="agenda_item__meeting__body",
         queryset=Body.objects.all(),
-        empty_label="All bodies",
+        empty_label=_("All bodies"),
     )
     topic = django_filters.ModelChoiceFilter(
-        label="Topic", field_name="topics", queryset=Topic.objects.all(), empty_label="All topics"
+        label=_("Topic"),
+        field_name="topics",
+        queryset=Topic.objects.all(),
+        empty_label=_("All topics"),
     )
     date_from = dates.DateFilter(
-        label="From",
+        label=_("From"),
         field_name="agenda_item__meeting__start",
         lookup_expr="date__gte",
         widget=DATE_WIDGET,
     )
     date_to = dates.DateFilter(
-        label="To",
+        label=_("To"),
         field_name="agenda_item__meeting__start",
         lookup_expr="date__lte",
         widget=DATE_WIDGET,

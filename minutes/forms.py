@@ -8,9 +8,12 @@ from django import forms
 from django.conf import settings
 from django.forms import formset_factory, modelformset_factory
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lib import dates, due, uploads
 from lib.agenda import is_aob_title
+from lib.timefmt import zone_label
 from minutes.models import (
     ActionPoint,
     AgendaItem,
@@ -31,47 +34,68 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 class MeetingForm(forms.Form):
     """Date and times are typed in the body's primary zone and stored as UTC instants."""
 
-    body = forms.ModelChoiceField(queryset=Body.objects.all())
-    level = forms.CharField(max_length=100, required=False, help_text="e.g. Principals.")
-    modality = forms.ChoiceField(choices=Meeting.Modality.choices)
+    body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.all())
+    level = forms.CharField(
+        label=_("Level"), max_length=100, required=False, help_text=_("e.g. Principals.")
+    )
+    modality = forms.ChoiceField(label=_("Modality"), choices=Meeting.Modality.choices)
     title = forms.CharField(
+        label=_("Title"),
         max_length=300,
         required=False,
-        help_text="Leave empty for “Body Level (Modality) Meeting”, e.g. Executive Committee Principals (Virtual) Meeting.",
+        help_text=_(
+            "Leave empty for “Body Level (Modality) Meeting”, e.g. Executive Committee Principals (Virtual) Meeting."
+        ),
     )
-    location = forms.CharField(max_length=200, required=False)
-    date = dates.DateField(widget=DATE)
+    location = forms.CharField(label=_("Location"), max_length=200, required=False)
+    language = forms.ChoiceField(
+        choices=settings.LANGUAGES,
+        required=False,
+        initial="en",
+        label=_("Language of the summary"),
+        help_text=_("Its exports and printed copy use this language's headings and dates."),
+    )
+    date = dates.DateField(label=_("Date"), widget=DATE)
     start_time = forms.TimeField(
-        widget=TIME, required=False, help_text="In the body's first time zone."
+        label=_("Start time"),
+        widget=TIME,
+        required=False,
+        help_text=_("In the body's first time zone."),
     )
-    end_time = forms.TimeField(widget=TIME, required=False)
+    end_time = forms.TimeField(label=_("End time"), widget=TIME, required=False)
     status = forms.ChoiceField(
-        choices=[(Meeting.Status.PLANNED, "Planned"), (Meeting.Status.DRAFT, "Draft")],
-        help_text="Planned meetings show their agenda to principals; drafts are hidden.",
+        label=_("Status"),
+        choices=[(Meeting.Status.PLANNED, _("Planned")), (Meeting.Status.DRAFT, _("Draft"))],
+        help_text=_("Planned meetings show their agenda to principals; drafts are hidden."),
     )
     opening_remarks = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), required=False, help_text="Markdown."
+        label=_("Opening remarks"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("Markdown."),
     )
     # Creation only: the agenda and the attendance come with the meeting, in one step.
     agenda = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
-        label="Agenda",
-        help_text="One item title per line, in order. An item titled AOB or “Any other "
-        "business” is recorded as that.",
+        label=_("Agenda"),
+        help_text=_(
+            "One item title per line, in order. An item titled AOB or “Any other "
+            "business” is recorded as that."
+        ),
     )
     propose_attendance = forms.BooleanField(
         required=False,
         initial=True,
-        label="Propose the attendance: the principal of each member organisation",
-        help_text="You adjust who took part on the next page.",
+        label=_("Propose the attendance: the principal of each member organisation"),
+        help_text=_("You adjust who took part on the next page."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # Shown only once a meeting of the same body on the same day is found.
     save_anyway = forms.BooleanField(
         required=False,
         widget=forms.HiddenInput,
-        label="Save anyway: this is a different meeting on the same day",
+        label=_("Save anyway: this is a different meeting on the same day"),
     )
 
     def __init__(self, *args, meeting: Meeting | None = None, **kwargs):
@@ -100,6 +124,7 @@ class MeetingForm(forms.Form):
             "modality": meeting.modality,
             "title": meeting.title,
             "location": meeting.location,
+            "language": meeting.language,
             "date": start.date(),
             "start_time": start.time() if meeting.has_times else None,
             "end_time": end.time() if end and meeting.has_times else None,
@@ -112,9 +137,9 @@ class MeetingForm(forms.Form):
         data = super().clean()
         start_time, end_time = data.get("start_time"), data.get("end_time")
         if end_time and not start_time:
-            self.add_error("start_time", "Give the start time as well as the end time.")
+            self.add_error("start_time", _("Give the start time as well as the end time."))
         if start_time and end_time and end_time < start_time:
-            self.add_error("end_time", "The meeting cannot end before it starts.")
+            self.add_error("end_time", _("The meeting cannot end before it starts."))
         if self.meeting is None and data.get("body") and data.get("date"):
             self._check_duplicates(data)
         return data
@@ -131,8 +156,10 @@ class MeetingForm(forms.Form):
         if not data.get("save_anyway"):
             self.add_error(
                 "save_anyway",
-                f"{data['body']} already has a meeting on this day. Open it from the list above, or tick "
-                "this box to create another one.",
+                _(
+                    "%(data)s already has a meeting on this day. Open it from the list above, or tick this box to create another one."
+                )
+                % {"data": data["body"]},
             )
 
     def clean_agenda(self) -> list[str]:
@@ -141,7 +168,7 @@ class MeetingForm(forms.Form):
         too_long = [t for t in titles if len(t) > AgendaItem._meta.get_field("title").max_length]
         if too_long:
             raise forms.ValidationError(
-                "An item title is at most 500 characters; put each title on its own line."
+                _("An item title is at most 500 characters; put each title on its own line.")
             )
         return titles
 
@@ -167,6 +194,8 @@ class MeetingForm(forms.Form):
             "modality": data["modality"],
             "title": data["title"]
             or default_title(body=body, level=data["level"], modality=data["modality"]),
+            "language": data.get("language")
+            or (self.meeting.language if self.meeting is not None else "en"),
             "location": data["location"],
             "start": start,
             "end": end,
@@ -180,35 +209,37 @@ class MeetingForm(forms.Form):
 
 class PersonSearchForm(forms.Form):
     # Not "q": the site-wide search box in the header reads that one.
-    find = forms.CharField(label="Find a person by name or organisation", required=False)
+    find = forms.CharField(label=_("Find a person by name or organisation"), required=False)
 
 
 class NewPersonForm(forms.Form):
     """Somebody not yet in the register, added without leaving the attendance page."""
 
-    name = forms.CharField(max_length=200)
-    email = forms.EmailField(required=False)
-    title = forms.CharField(max_length=300, required=False)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("Email"), required=False)
+    title = forms.CharField(
+        label=pgettext_lazy("position held", "Title"), max_length=300, required=False
+    )
     organization = forms.ModelChoiceField(
-        queryset=Organization.objects.all(), required=False, label="Organisation"
+        queryset=Organization.objects.all(), required=False, label=_("Organisation")
     )
     new_organization_name = forms.CharField(
         max_length=200,
         required=False,
-        label="Or a new organisation: name",
+        label=_("Or a new organisation: name"),
     )
-    new_organization_acronym = forms.CharField(max_length=40, required=False, label="Acronym")
+    new_organization_acronym = forms.CharField(max_length=40, required=False, label=_("Acronym"))
 
     def clean(self) -> dict:
         data = super().clean()
         name = data.get("new_organization_name", "").strip()
         acronym = data.get("new_organization_acronym", "").strip()
         if data.get("organization") and name:
-            self.add_error("new_organization_name", "Pick an organisation or name a new one.")
+            self.add_error("new_organization_name", _("Pick an organisation or name a new one."))
         if name and Organization.objects.filter(name__iexact=name).exists():
-            self.add_error("new_organization_name", "This organisation exists: pick it above.")
+            self.add_error("new_organization_name", _("This organisation exists: pick it above."))
         if acronym and Organization.objects.filter(acronym__iexact=acronym).exists():
-            self.add_error("new_organization_acronym", "Another organisation has this acronym.")
+            self.add_error("new_organization_acronym", _("Another organisation has this acronym."))
         return data
 
 
@@ -219,7 +250,13 @@ class AttendanceForm(forms.ModelForm):
     class Meta:
         model = Attendance
         fields = ["position", "organization", "title", "role", "status", "represented_by"]
-        labels = {"organization": "Organisation"}
+        labels = {
+            "organization": _("Organisation"),
+            "title": pgettext_lazy("position held", "Title"),
+            "role": _("Role"),
+            "status": _("Status"),
+            "represented_by": _("Represented by"),
+        }
         # The order is set with the move buttons (and, with JavaScript, by moving the rows).
         widgets = {"position": forms.HiddenInput}
 
@@ -235,12 +272,12 @@ class AttendanceForm(forms.ModelForm):
         data = super().clean()
         status, represented_by = data.get("status"), data.get("represented_by")
         if status == Attendance.Status.REPRESENTED and not represented_by:
-            self.add_error("represented_by", "Say who represented them.")
+            self.add_error("represented_by", _("Say who represented them."))
         if status != Attendance.Status.REPRESENTED and represented_by:
-            self.add_error("status", "Choose “Represented” when somebody stood in.")
+            self.add_error("status", _("Choose “Represented” when somebody stood in."))
         # person_id, not person: a row whose id matches none of this meeting's has no person.
         if represented_by and represented_by.pk == self.instance.person_id:
-            self.add_error("represented_by", "Somebody cannot represent themselves.")
+            self.add_error("represented_by", _("Somebody cannot represent themselves."))
         return data
 
 
@@ -248,8 +285,10 @@ AttendanceFormSet = modelformset_factory(Attendance, form=AttendanceForm, extra=
 
 
 class AgendaItemAddForm(forms.Form):
-    title = forms.CharField(max_length=500, label="New item title")
-    kind = forms.ChoiceField(choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.REGULAR)
+    title = forms.CharField(max_length=500, label=_("New item title"))
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.REGULAR
+    )
 
     def clean(self):
         data = super().clean()
@@ -266,11 +305,17 @@ class AgendaItemForm(forms.ModelForm):
         model = AgendaItem
         # What was said comes first: the title and kind were given with the agenda.
         fields = ["discussion", "title", "kind", "topics"]
+        labels = {
+            "title": _("Title"),
+            "kind": _("Kind"),
+            "discussion": _("Discussion"),
+            "topics": _("Topics"),
+        }
         widgets = {
             "discussion": forms.Textarea(attrs={"rows": 12}),
             "topics": forms.CheckboxSelectMultiple,
         }
-        help_texts = {"discussion": "Markdown: *emphasis*, [a link](https://…), lists."}
+        help_texts = {"discussion": _("Markdown: *emphasis*, [a link](https://…), lists.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -286,10 +331,17 @@ class AgendaItemForm(forms.ModelForm):
 
 class DecisionForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    kind = forms.ChoiceField(choices=Decision.Kind.choices, initial=Decision.Kind.AGREED)
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=Decision.Kind.choices, initial=Decision.Kind.AGREED
+    )
+    text = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     topics = forms.ModelMultipleChoiceField(
-        queryset=Topic.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Topics"),
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
 
@@ -302,42 +354,52 @@ class ActionPointForm(forms.Form):
 
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    text = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     owner_organizations = forms.ModelMultipleChoiceField(
-        queryset=Organization.objects.all(), required=False, label="Owner organisations"
+        queryset=Organization.objects.all(), required=False, label=_("Owner organisations")
     )
     owner_people = forms.ModelMultipleChoiceField(
-        queryset=Person.objects.all(), required=False, label="Owner people"
+        queryset=Person.objects.all(), required=False, label=_("Owner people")
     )
     owner_note = forms.CharField(
-        max_length=200, required=False, label="Owner note", help_text="e.g. the Network."
+        max_length=200, required=False, label=_("Owner note"), help_text=_("e.g. the Network.")
     )
     due_day = dates.DateField(
-        widget=DATE, required=False, label="Due", help_text="Any day in the due period."
+        widget=DATE, required=False, label=_("Due"), help_text=_("Any day in the due period.")
     )
     due_precision = forms.ChoiceField(
-        choices=ActionPoint.Precision.choices, initial=due.NONE, label="Due precision"
+        choices=ActionPoint.Precision.choices, initial=due.NONE, label=_("Due precision")
     )
-    status = forms.ChoiceField(choices=ActionPoint.Status.choices, initial="open")
+    status = forms.ChoiceField(
+        label=_("Status"), choices=ActionPoint.Status.choices, initial="open"
+    )
     # "d<id>" for a saved decision of the item, "new-<row>" for one added in the same save.
-    decision = forms.ChoiceField(required=False, label="Follows from decision")
+    decision = forms.ChoiceField(required=False, label=_("Follows from decision"))
     topics = forms.ModelMultipleChoiceField(
-        queryset=Topic.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Topics"),
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, decision_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["decision"].choices = [("", "None"), *decision_choices]
+        self.fields["decision"].choices = [("", _("None")), *decision_choices]
 
     @staticmethod
     def decision_choices(decisions, new_rows: range) -> list[tuple[str, str]]:
         """The item's saved decisions, then each blank decision row of the form."""
         saved = [
-            (f"d{d.pk}", f"Decision {n}: {Truncator(d.text).chars(60)}")
+            (
+                f"d{d.pk}",
+                _("Decision %(n)s: %(text)s") % {"n": n, "text": Truncator(d.text).chars(60)},
+            )
             for n, d in enumerate(decisions, start=1)
         ]
         new = [
-            (f"new-{row}", f"Decision {n} (new, written above)")
+            (f"new-{row}", _("Decision %(n)s (new, written above)") % {"n": n})
             for n, row in enumerate(new_rows, start=len(saved) + 1)
         ]
         return saved + new
@@ -345,7 +407,7 @@ class ActionPointForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         if data.get("text") and data.get("due_precision") != due.NONE and not data.get("due_day"):
-            self.add_error("due_day", "Give a day in the due period, or choose “No date”.")
+            self.add_error("due_day", _("Give a day in the due period, or choose “No date”."))
         return data
 
     @staticmethod
@@ -369,12 +431,14 @@ ActionPointFormSet = formset_factory(ActionPointForm, extra=1, can_delete=True)
 
 
 class DocumentForm(forms.ModelForm):
-    url = forms.URLField(max_length=1000, required=False, assume_scheme="https", label="Link (URL)")
+    url = forms.URLField(
+        max_length=1000, required=False, assume_scheme="https", label=_("Link (URL)")
+    )
 
     class Meta:
         model = Document
         fields = ["title", "url", "file"]
-        labels = {"url": "Link (URL)", "file": "Or upload a file"}
+        labels = {"title": _("Title"), "url": _("Link (URL)"), "file": _("Or upload a file")}
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -383,14 +447,18 @@ class DocumentForm(forms.ModelForm):
             return upload
         if upload.size > settings.UPLOAD_MAX_BYTES:
             limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
-            raise forms.ValidationError(f"The file is larger than the {limit} MB limit.")
+            raise forms.ValidationError(
+                _("The file is larger than the %(limit)s MB limit.") % {"limit": limit}
+            )
         claimed = uploads.extension(upload.name)
         if claimed not in uploads.ALLOWED:
-            raise forms.ValidationError(f"Upload a {uploads.LABEL} file.")
+            raise forms.ValidationError(_("Upload a %(label)s file.") % {"label": uploads.LABEL})
         if not uploads.detect(upload, claimed=claimed):
             raise forms.ValidationError(
-                f"This file is not the .{claimed} file its name says it is. "
-                f"Upload a {uploads.LABEL} file."
+                _(
+                    "This file is not the .%(claimed)s file its name says it is. Upload a %(label)s file."
+                )
+                % {"claimed": claimed, "label": uploads.LABEL}
             )
         return upload
 
@@ -400,7 +468,7 @@ class DocumentForm(forms.ModelForm):
             return data
         has_url, has_file = bool(data.get("url")), bool(data.get("file"))
         if has_url == has_file and not self.cleaned_data.get("DELETE"):
-            raise forms.ValidationError("Give a link or upload a file: one of the two.")
+            raise forms.ValidationError(_("Give a link or upload a file: one of the two."))
         return data
 
 
@@ -408,13 +476,15 @@ DocumentFormSet = modelformset_factory(Document, form=DocumentForm, extra=1, can
 
 
 class CirculateForm(forms.Form):
-    deadline_date = dates.DateField(widget=DATE, label="Deadline date")
-    deadline_time = forms.TimeField(widget=TIME, label="Deadline time", initial="17:00")
+    deadline_date = dates.DateField(widget=DATE, label=_("Deadline date"))
+    deadline_time = forms.TimeField(widget=TIME, label=_("Deadline time"), initial="17:00")
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.zone, label = zones.entry_zone(meeting.body)
-        self.fields["deadline_time"].label = f"Deadline time ({label})"
+        self.fields["deadline_time"].label = _("Deadline time (%(zone)s)") % {
+            "zone": zone_label(label)
+        }
 
     def deadline(self) -> datetime.datetime:
         return datetime.datetime.combine(
@@ -424,7 +494,7 @@ class CirculateForm(forms.Form):
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), label="Reason for the correction"
+        widget=forms.Textarea(attrs={"rows": 2}), label=_("Reason for the correction")
     )
 
 
@@ -432,13 +502,16 @@ class ReviewCommentForm(forms.Form):
     agenda_item = forms.ModelChoiceField(
         queryset=AgendaItem.objects.none(),
         required=False,
-        empty_label="The whole summary",
-        label="On",
+        empty_label=_("The whole summary"),
+        label=_("On"),
     )
     kind = forms.ChoiceField(
-        choices=ReviewComment.Kind.choices, widget=forms.RadioSelect, initial="comment"
+        label=_("Kind"),
+        choices=ReviewComment.Kind.choices,
+        widget=forms.RadioSelect,
+        initial="comment",
     )
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Your comment")
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Your comment"))
 
     def __init__(self, *args, items=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -452,16 +525,18 @@ class ReviewCommentForm(forms.Form):
 
 class ResolveForm(forms.Form):
     reply = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Reply (optional)"
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label=_("Reply (optional)")
     )
 
 
 class MeetingFilterForm(forms.Form):
-    body = forms.ModelChoiceField(queryset=Body.objects.all(), required=False, empty_label="All")
-    status = forms.ChoiceField(required=False)
+    body = forms.ModelChoiceField(
+        label=_("Body"), queryset=Body.objects.all(), required=False, empty_label=_("All")
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
 
     def __init__(self, *args, statuses, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", "All")] + [
+        self.fields["status"].choices = [("", _("All"))] + [
             (value, label) for value, label in Meeting.Status.choices if value in statuses
         ]

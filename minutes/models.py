@@ -11,10 +11,12 @@ from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from lib import due
 from lib.dates import validate_in_window, window_condition
+from lib.timefmt import format_date
 from participants import roles, zones
 from participants.models import Body, Organization, Person
 
@@ -98,40 +100,42 @@ class Meeting(models.Model):
     """One meeting of a body and its summary."""
 
     class Modality(models.TextChoices):
-        VIRTUAL = "virtual", "Virtual"
-        IN_PERSON = "in_person", "In person"
-        HYBRID = "hybrid", "Hybrid"
+        VIRTUAL = "virtual", _("Virtual")
+        IN_PERSON = "in_person", _("In person")
+        HYBRID = "hybrid", _("Hybrid")
 
     class Status(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        DRAFT = "draft", "Draft"
-        CIRCULATED = "circulated", "Circulated for review"
-        APPROVED = "approved", "Approved"
+        PLANNED = "planned", _("Planned")
+        DRAFT = "draft", _("Draft")
+        CIRCULATED = "circulated", _("Circulated for review")
+        APPROVED = "approved", _("Approved")
 
     # A summary whose content principals cannot read yet.
     UNRELEASED_STATUSES = (Status.PLANNED, Status.DRAFT)
 
     class ApprovalMethod(models.TextChoices):
-        EXPLICIT = "explicit", "Approved by the secretariat"
-        SILENCE = "silence", "Approved by silence"
+        EXPLICIT = "explicit", _("Approved by the secretariat")
+        SILENCE = "silence", _("Approved by silence")
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
     title = models.CharField(
         max_length=300,
-        help_text="As the summary heads it, e.g. Executive Committee Principals (Virtual) Meeting.",
+        help_text=_(
+            "As the summary heads it, e.g. Executive Committee Principals (Virtual) Meeting."
+        ),
     )
-    level = models.CharField(max_length=100, blank=True, help_text="e.g. Principals.")
+    level = models.CharField(max_length=100, blank=True, help_text=_("e.g. Principals."))
     modality = models.CharField(
-        max_length=20, choices=Modality.choices, blank=True, help_text="Blank when not known."
+        max_length=20, choices=Modality.choices, blank=True, help_text=_("Blank when not known.")
     )
     location = models.CharField(max_length=200, blank=True)
     start = models.DateTimeField(validators=[validate_in_window])
     end = models.DateTimeField(null=True, blank=True, validators=[validate_in_window])
     has_times = models.BooleanField(
-        default=True, help_text="Off when only the date of the meeting is known."
+        default=True, help_text=_("Off when only the date of the meeting is known.")
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
-    opening_remarks = models.TextField(blank=True, help_text="Markdown.")
+    opening_remarks = models.TextField(blank=True, help_text=_("Markdown."))
     review_deadline = models.DateTimeField(null=True, blank=True, validators=[validate_in_window])
     circulated_at = models.DateTimeField(null=True, blank=True, validators=[validate_in_window])
     approved_at = models.DateTimeField(null=True, blank=True, validators=[validate_in_window])
@@ -235,13 +239,13 @@ class Attendance(models.Model):
     """A person at a meeting, with the organisation and title they had on that day."""
 
     class Status(models.TextChoices):
-        PRESENT = "present", "Present"
-        APOLOGIES = "apologies", "Apologies"
-        REPRESENTED = "represented", "Represented"
+        PRESENT = "present", _("Present")
+        APOLOGIES = "apologies", _("Apologies")
+        REPRESENTED = "represented", _("Represented")
 
     class Mode(models.TextChoices):
-        IN_PERSON = "in_person", "In person"
-        ONLINE = "online", "Online"
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendances")
@@ -250,26 +254,26 @@ class Attendance(models.Model):
     )
     title = models.CharField(max_length=300, blank=True)
     unit = models.CharField(
-        max_length=300, blank=True, help_text="Division or office, e.g. Population Division."
+        max_length=300, blank=True, help_text=_("Division or office, e.g. Population Division.")
     )
     role = models.CharField(
-        max_length=100, blank=True, help_text="e.g. Network Coordinator, Chair."
+        max_length=100, blank=True, help_text=_("e.g. Network Coordinator, Chair.")
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PRESENT)
     represented_by = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="representations"
     )
     representing = models.CharField(
-        max_length=300, blank=True, help_text='On whose behalf, e.g. "the Director-General".'
+        max_length=300, blank=True, help_text=_('On whose behalf, e.g. "the Director-General".')
     )
     mode = models.CharField(
         max_length=20,
         choices=Mode.choices,
         blank=True,
-        help_text="How this person took part in a hybrid meeting.",
+        help_text=_("How this person took part in a hybrid meeting."),
     )
     also_present = models.BooleanField(
-        default=False, help_text='Listed under "Also present" rather than as a participant.'
+        default=False, help_text=_('Listed under "Also present" rather than as a participant.')
     )
     position = models.PositiveSmallIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
@@ -298,14 +302,14 @@ class AgendaItem(models.Model):
     """An item on a meeting's agenda with its discussion."""
 
     class Kind(models.TextChoices):
-        REGULAR = "regular", "Regular item"
-        AOB = "aob", "Any other business"
+        REGULAR = "regular", _("Regular item")
+        AOB = "aob", _("Any other business")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     position = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=500)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REGULAR)
-    discussion = models.TextField(blank=True, help_text="Markdown.")
+    discussion = models.TextField(blank=True, help_text=_("Markdown."))
     topics = models.ManyToManyField(Topic, blank=True, related_name="agenda_items")
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(m2m_fields=[topics])
@@ -329,19 +333,19 @@ class Decision(models.Model):
     """What the meeting endorsed, agreed, welcomed, noted or requested under an item."""
 
     class Kind(models.TextChoices):
-        ENDORSED = "endorsed", "Endorsed"
-        AGREED = "agreed", "Agreed"
-        WELCOMED = "welcomed", "Welcomed"
-        NOTED = "noted", "Noted"
-        REQUESTED = "requested", "Requested"
-        OTHER = "other", "Other"
+        ENDORSED = "endorsed", _("Endorsed")
+        AGREED = "agreed", _("Agreed")
+        WELCOMED = "welcomed", _("Welcomed")
+        NOTED = "noted", _("Noted")
+        REQUESTED = "requested", _("Requested")
+        OTHER = "other", _("Other")
 
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
     position = models.PositiveSmallIntegerField(default=0)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.AGREED)
     text = models.TextField()
     reference = models.CharField(
-        max_length=40, unique=True, help_text="Stable reference, e.g. EXCOM/2023/03/D1."
+        max_length=40, unique=True, help_text=_("Stable reference, e.g. EXCOM/2023/03/D1.")
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="decisions")
     history = HistoricalRecords(m2m_fields=[topics])
@@ -390,12 +394,12 @@ class ReviewComment(models.Model):
     """A principal's comment on a circulated summary, on the whole or on one item."""
 
     class Kind(models.TextChoices):
-        COMMENT = "comment", "Comment"
-        OBJECTION = "objection", "Objection (breaks silence)"
+        COMMENT = "comment", _("Comment")
+        OBJECTION = "objection", _("Objection (breaks silence)")
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        RESOLVED = "resolved", "Resolved"
+        OPEN = "open", _("Open")
+        RESOLVED = "resolved", _("Resolved")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="review_comments")
     agenda_item = models.ForeignKey(
@@ -447,11 +451,11 @@ class SummaryEvent(models.Model):
     """A step of the review workflow: circulated, objected, approved, reopened for correction."""
 
     class Kind(models.TextChoices):
-        CIRCULATED = "circulated", "Circulated for review"
-        OBJECTED = "objected", "Silence broken by an objection"
-        APPROVED = "approved", "Approved"
-        REOPENED = "reopened", "Reopened for correction"
-        WITHDRAWN = "withdrawn", "Taken back to draft to be edited"
+        CIRCULATED = "circulated", _("Circulated for review")
+        OBJECTED = "objected", _("Silence broken by an objection")
+        APPROVED = "approved", _("Approved")
+        REOPENED = "reopened", _("Reopened for correction")
+        WITHDRAWN = "withdrawn", _("Taken back to draft to be edited")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -549,18 +553,18 @@ class ActionPoint(models.Model):
     """Something a meeting asked somebody to do, with an owner, a due date and a status."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        IN_PROGRESS = "in_progress", "In progress"
-        DONE = "done", "Done"
-        DROPPED = "dropped", "Dropped"
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
 
     class Precision(models.TextChoices):
-        DAY = due.DAY, "Day"
-        MONTH = due.MONTH, "Month"
-        QUARTER = due.QUARTER, "Quarter"
-        HALF = due.HALF, "Half-year"
-        YEAR = due.YEAR, "Year"
-        NONE = due.NONE, "No date"
+        DAY = due.DAY, _("Day")
+        MONTH = due.MONTH, _("Month")
+        QUARTER = due.QUARTER, _("Quarter")
+        HALF = due.HALF, _("Half-year")
+        YEAR = due.YEAR, _("Year")
+        NONE = due.NONE, _("No date")
 
     OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
 
@@ -572,7 +576,7 @@ class ActionPoint(models.Model):
     )
     position = models.PositiveSmallIntegerField(default=0)
     reference = models.CharField(
-        max_length=40, unique=True, help_text="Stable reference, e.g. EXCOM/2023/03/A1."
+        max_length=40, unique=True, help_text=_("Stable reference, e.g. EXCOM/2023/03/A1.")
     )
     text = models.TextField()
     owner_organizations = models.ManyToManyField(
@@ -580,12 +584,12 @@ class ActionPoint(models.Model):
     )
     owner_people = models.ManyToManyField(Person, blank=True, related_name="owned_actions")
     owner_note = models.CharField(
-        max_length=200, blank=True, help_text='Who, when no one is named: "the Network".'
+        max_length=200, blank=True, help_text=_('Who, when no one is named: "the Network".')
     )
     due_date = models.DateField(
         null=True,
         blank=True,
-        help_text="Last day of the due period.",
+        help_text=_("Last day of the due period."),
         validators=[validate_in_window],
     )
     due_precision = models.CharField(
@@ -742,13 +746,14 @@ class ActionUpdate(models.Model):
         if self.status_to:
             return self.get_status_to_display()
         if self.due_precision_to:
-            return f"Deferred to {due.format_due(self.due_date_to, self.due_precision_to)}"
+            shown = due.format_due(self.due_date_to, self.due_precision_to)
+            return _("Deferred to %(due)s") % {"due": shown}
         if self.due_date_to:
             action = self.action
             if action.due_date == self.due_date_to:
-                return f"Deferred to {action.due_display}"
-            return f"Deferred to {self.due_date_to:%d %B %Y}"
-        return "Progress noted"
+                return _("Deferred to %(due)s") % {"due": action.due_display}
+            return _("Deferred to %(due)s") % {"due": format_date(self.due_date_to)}
+        return str(_("Progress noted"))
 
     @property
     def is_pending(self) -> bool:
@@ -765,3 +770,48 @@ class ActionUpdate(models.Model):
     @property
     def outcome_class(self) -> str:
         return self.status_to or ("deferred" if self.due_date_to else "noted")
+
+
+# How the link to a summary in another language reads: in that language, whatever the page's.
+READ_IN = {"en": "Read in English", "fr": "Lire en français", "es": "Leer en español"}
+
+
+class SummaryTranslation(models.Model):
+    """The meeting's summary written in a second language, as Markdown.
+
+    The record (attendance, decisions, action points) stays single: a translation is text only,
+    so nothing is counted twice. Readable exactly when the meeting's content is
+    (minutes.access.can_read_content); written through minutes.services.translations.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("Language"), max_length=8, choices=settings.LANGUAGES)
+    text = models.TextField(_("Translated summary"), help_text=_("Markdown."))
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "language"], name="summary_translation_one_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} ({self.language})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("minutes:translation_detail", args=[self.meeting_id, self.language])
+
+    @property
+    def read_in(self) -> str:
+        return READ_IN.get(self.language, self.get_language_display())

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from minutes.views import meetings as views
-from minutes.views import register
+from minutes.views import register, translations
 
 app_name = "minutes"
 urlpatterns = [
@@ -21,6 +21,16 @@ urlpatterns = [
     path("meetings/<int:pk>/items/<int:item_pk>/move/", views.item_move, name="item_move"),
     path("meetings/<int:pk>/items/<int:item_pk>/remove/", views.item_remove, name="item_remove"),
     path("meetings/<int:pk>/history/", views.meeting_history, name="meeting_history"),
+    path(
+        "meetings/<int:pk>/in/<str:language>/",
+        translations.translation_detail,
+        name="translation_detail",
+    ),
+    path(
+        "meetings/<int:pk>/in/<str:language>/edit/",
+        translations.translation_edit,
+        name="translation_edit",
+    ),
     path("meetings/<int:pk>/circulate/", views.meeting_circulate, name="meeting_circulate"),
     path("meetings/<int:pk>/withdraw/", views.meeting_withdraw, name="meeting_withdraw"),
     path("meetings/<int:pk>/approve/", views.meeting_approve, name="meeting_approve"),

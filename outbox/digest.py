@@ -6,10 +6,12 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from outbox.models import DeliveryPreference, Notification, OutboxMessage
-from outbox.services import email_text
+from outbox.services import email_text, languages_of
 
 # Local hour (settings.TIME_ZONE) after which the day's digest goes out.
 DEFAULT_DIGEST_HOUR = 7
@@ -30,14 +32,18 @@ def digest_cutoff(now: datetime.datetime) -> datetime.datetime:
 
 
 def digest_text(notifications: list[Notification]) -> str:
+    count = len(notifications)
     parts = [
-        f"{len(notifications)} notification{'s' if len(notifications) != 1 else ''} "
-        "from Minutes Tracker since your last digest:"
+        ngettext(
+            "%(count)d notification from Minutes Tracker since your last digest:",
+            "%(count)d notifications from Minutes Tracker since your last digest:",
+            count,
+        )
+        % {"count": count}
     ]
     for n in notifications:
-        parts.append(
-            f"* {n.subject} ({timezone.localtime(n.created_at):%d %B %Y %H.%M})\n\n{n.body.strip()}"
-        )
+        when = formats.date_format(timezone.localtime(n.created_at), "DATETIME_FORMAT")
+        parts.append(f"* {n.subject} ({when})\n\n{n.body.strip()}")
     return "\n\n".join(parts)
 
 
@@ -57,12 +63,13 @@ def _bundle(user_id: int, cutoff: datetime.datetime | None) -> OutboxMessage | N
         email = next((n.email for n in reversed(rows) if n.email), "")
         if not email:
             return None
-        subject = f"Minutes Tracker: your daily digest ({len(rows)})"
-        if len(rows) == 1:
-            subject = rows[0].subject
-        return OutboxMessage.objects.create(
-            recipient=email, subject=subject, body=email_text(body=digest_text(rows), link="")
-        )
+        language = languages_of([user_id]).get(user_id) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            subject = _("Minutes Tracker: your daily digest (%(count)s)") % {"count": len(rows)}
+            if len(rows) == 1:
+                subject = rows[0].subject
+            body = email_text(body=digest_text(rows), link="")
+        return OutboxMessage.objects.create(recipient=email, subject=subject, body=body)
 
 
 def queue_digests(*, now: datetime.datetime) -> list[OutboxMessage]:

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class OutboxMessageQuerySet(models.QuerySet):
@@ -22,9 +23,9 @@ class OutboxMessage(models.Model):
     """One e-mail to one address, waiting to be sent, sent, or given up on."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to be sent"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Given up after repeated failures"
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Given up after repeated failures")
 
     recipient = models.EmailField()
     subject = models.CharField(max_length=300)
@@ -74,7 +75,7 @@ class Notification(models.Model):
     )
     subject = models.CharField(max_length=300)
     body = models.TextField(blank=True)
-    link = models.CharField(max_length=500, blank=True, help_text="A path inside the site.")
+    link = models.CharField(max_length=500, blank=True, help_text=_("A path inside the site."))
     # Where the e-mail goes (empty: in the app only); the digest uses the latest.
     email = models.EmailField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -105,16 +106,19 @@ class Notification(models.Model):
 
 
 class DeliveryPreference(models.Model):
-    """How a user wants their notifications by e-mail; without a row, immediately."""
+    """How a user wants to be told things: their notifications by e-mail (without a row,
+    immediately) and the language of the interface and of their e-mails (blank: the
+    browser's)."""
 
     class Delivery(models.TextChoices):
-        IMMEDIATE = "immediate", "An e-mail for each notification, as it happens"
-        DAILY = "daily", "One e-mail a day with everything since the last one"
+        IMMEDIATE = "immediate", _("An e-mail for each notification, as it happens")
+        DAILY = "daily", _("One e-mail a day with everything since the last one")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="delivery_preference"
     )
     delivery = models.CharField(max_length=10, choices=Delivery.choices, default=Delivery.IMMEDIATE)
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, blank=True, default="")
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_delivery_display()}"

@@ -14,9 +14,13 @@ from typing import Any
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from outbox.models import DeliveryPreference, Notification, OnceKey, OutboxMessage
+
+# Where a signed-in person's chosen language is kept for the requests of their session.
+SESSION_LANGUAGE_KEY = "_language"
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,8 @@ class Notice:
     link: str = ""
     email: str = ""
     user: Any = None
+    # The language the notice is written in; its e-mail's fixed text follows it.
+    language: str = ""
 
 
 def site_url(path: str = "") -> str:
@@ -36,15 +42,24 @@ def site_url(path: str = "") -> str:
 
 
 def email_text(*, body: str, link: str) -> str:
-    """The e-mail: the notice, its link, and where to change how these e-mails come."""
+    """The e-mail: the notice, its link, and where to change how these e-mails come
+    (in the active language)."""
     parts = [body.rstrip()]
     if link:
-        parts.append(f"Open it in Minutes Tracker: {site_url(link)}")
+        parts.append(_("Open it in Minutes Tracker: %(url)s") % {"url": site_url(link)})
     parts.append(
-        "You receive this because of your role in the committee's review. Choose immediate "
-        f"e-mails or a daily digest: {site_url(reverse('outbox:preferences'))}"
+        _(
+            "You receive this because of your role in the committee's review. Choose immediate "
+            "e-mails or a daily digest, and your language: %(url)s"
+        )
+        % {"url": site_url(reverse("outbox:preferences"))}
     )
     return "\n\n".join(parts) + "\n"
+
+
+def _email_text_in(notice: Notice) -> str:
+    with translation.override(notice.language or settings.LANGUAGE_CODE):
+        return email_text(body=notice.body, link=notice.link)
 
 
 def notify(notices: Iterable[Notice]) -> list[OutboxMessage]:
@@ -82,7 +97,7 @@ def notify(notices: Iterable[Notice]) -> list[OutboxMessage]:
                 OutboxMessage(
                     recipient=email,
                     subject=notice.subject,
-                    body=email_text(body=notice.body, link=notice.link),
+                    body=_email_text_in(notice),
                     created_at=now,
                     next_attempt_at=now,
                 )
@@ -115,6 +130,39 @@ def preference_set(*, user, delivery: str) -> DeliveryPreference:
     return preference
 
 
+def language_set(*, user, language: str) -> DeliveryPreference:
+    """The user's language (blank: the browser's), for the interface and their e-mails."""
+    if language and language not in dict(settings.LANGUAGES):
+        raise ValueError(f"unknown language {language!r}")
+    with transaction.atomic():
+        preference, _created = DeliveryPreference.objects.update_or_create(
+            user=user, defaults={"language": language}
+        )
+    return preference
+
+
+def user_language(user) -> str:
+    """The language chosen by `user`, or blank."""
+    if user is None or not user.is_authenticated:
+        return ""
+    return (
+        DeliveryPreference.objects.filter(user=user).values_list("language", flat=True).first()
+        or ""
+    )
+
+
+def languages_of(user_ids: Iterable[int]) -> dict[int, str]:
+    """The chosen language of each of these users who chose one, in one query."""
+    ids = set(user_ids)
+    if not ids:
+        return {}
+    return dict(
+        DeliveryPreference.objects.filter(user_id__in=ids)
+        .exclude(language="")
+        .values_list("user_id", "language")
+    )
+
+
 def notifications_mark_read(*, user, ids: Iterable[int]) -> int:
     with transaction.atomic():
         return (
@@ -123,3 +171,10 @@ def notifications_mark_read(*, user, ids: Iterable[int]) -> int:
             .filter(pk__in=list(ids))
             .update(read_at=timezone.now())
         )
+
+
+def remember_language(sender, *, request, user, **kwargs) -> None:
+    """On sign-in, the user's chosen language becomes their session's language."""
+    language = user_language(user)
+    if language and request is not None and hasattr(request, "session"):
+        request.session[SESSION_LANGUAGE_KEY] = language

@@ -6,4 +6,5 @@ app_name = "outbox"
 urlpatterns = [
     path("notifications/", views.notification_list, name="notification_list"),
     path("notifications/settings/", views.preferences, name="preferences"),
+    path("language/", views.language_switch, name="language"),
 ]

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from lib.dates import validate_in_window, window_condition
@@ -31,11 +32,11 @@ class Organization(models.Model):
     """An entity taking part in meetings: a UN entity, a member state, a division inside one."""
 
     class Kind(models.TextChoices):
-        UN_ENTITY = "un_entity", "UN entity"
-        REGIONAL_COMMISSION = "regional_commission", "Regional commission"
-        MEMBER_STATE = "member_state", "Member state"
-        CIVIL_SOCIETY = "civil_society", "Civil society"
-        OTHER = "other", "Other"
+        UN_ENTITY = "un_entity", _("UN entity")
+        REGIONAL_COMMISSION = "regional_commission", _("Regional commission")
+        MEMBER_STATE = "member_state", _("Member state")
+        CIVIL_SOCIETY = "civil_society", _("Civil society")
+        OTHER = "other", _("Other")
 
     name = models.CharField(max_length=200)
     acronym = models.CharField(max_length=40, blank=True)
@@ -49,8 +50,8 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["acronym", "name"]
-        verbose_name = "organisation"
-        verbose_name_plural = "organisations"
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         constraints = [
             models.UniqueConstraint(fields=["name"], name="organization_unique_name"),
             models.UniqueConstraint(
@@ -108,7 +109,7 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
         indexes = [
             # The attendance picker and the importer look people up by name.
             models.Index(fields=["name"], name="person_name_idx"),
@@ -143,7 +144,7 @@ class Position(models.Model):
     )
     title = models.CharField(max_length=300)
     is_principal = models.BooleanField(
-        default=False, help_text="Heads the organisation's delegation to the committee."
+        default=False, help_text=_("Heads the organisation's delegation to the committee.")
     )
     start = models.DateField(null=True, blank=True, validators=[validate_in_window])
     end = models.DateField(null=True, blank=True, validators=[validate_in_window])
@@ -180,20 +181,22 @@ class Body(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(
-        max_length=20, unique=True, help_text="Prefix of decision references, e.g. EXCOM."
+        max_length=20, unique=True, help_text=_("Prefix of decision references, e.g. EXCOM.")
     )
     slug = models.SlugField(unique=True)
     description = models.TextField(blank=True)
     open_to_all_principals = models.BooleanField(
         default=False,
-        help_text="Principals of every organisation read its circulated and approved summaries, "
-        "not only those of its member organisations.",
+        help_text=_(
+            "Principals of every organisation read its circulated and approved summaries, "
+            "not only those of its member organisations."
+        ),
     )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "bodies"
+        verbose_name_plural = _("bodies")
 
     def __str__(self) -> str:
         return self.name
@@ -207,8 +210,8 @@ class BodyTimeZone(models.Model):
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="time_zones")
     position = models.PositiveSmallIntegerField(default=0)
-    zone = models.CharField(max_length=64, help_text="IANA name, e.g. America/New_York.")
-    label = models.CharField(max_length=40, help_text='Shown after times, e.g. "NY time".')
+    zone = models.CharField(max_length=64, help_text=_("IANA name, e.g. America/New_York."))
+    label = models.CharField(max_length=40, help_text=_('Shown after times, e.g. "NY time".'))
 
     class Meta:
         ordering = ["body", "position"]

@@ -18,6 +18,11 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_noop
+
+# The zone labels the catalogues translate ("heure de New York", "hora de Nueva York"); a
+# body's other labels are shown as typed. lib.timefmt looks each label up when it formats.
+TRANSLATED_ZONE_LABELS = (gettext_noop("NY time"), gettext_noop("GVA time"))
 
 Zone = tuple[ZoneInfo, str]
 

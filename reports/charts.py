@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncQuarter
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from minutes.models import ActionPoint
 
@@ -155,11 +156,16 @@ class LineChart:
     @property
     def description(self) -> str:
         if not self.quarters:
-            return "No action points yet."
-        return (
-            f"From {self.labels[0]} to {self.labels[-1]}, {sum(self.opened)} action points "
-            f"were agreed and {sum(self.closed)} closed."
-        )
+            return _("No action points yet.")
+        return _(
+            "From %(first)s to %(last)s, %(agreed)s action points were agreed and %(closed)s "
+            "closed."
+        ) % {
+            "first": self.labels[0],
+            "last": self.labels[-1],
+            "agreed": sum(self.opened),
+            "closed": sum(self.closed),
+        }
 
     def svg(self) -> SafeString:
         if not self.quarters:

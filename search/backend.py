@@ -34,6 +34,7 @@ from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from minutes import access
 from minutes.markup import plain_text
@@ -43,13 +44,13 @@ from search import fts
 from search.models import SearchEntry
 
 KINDS = {
-    "decision": "Decision",
-    "action": "Action point",
-    "update": "Action progress",
-    "item": "Agenda item",
-    "meeting": "Meeting",
-    "person": "Person",
-    "organization": "Organisation",
+    "decision": _("Decision"),
+    "action": _("Action point"),
+    "update": _("Action progress"),
+    "item": _("Agenda item"),
+    "meeting": _("Meeting"),
+    "person": _("Person"),
+    "organization": _("Organisation"),
 }
 
 MODELS = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import django_filters
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from lib import dates
 from minutes import access
@@ -17,28 +18,28 @@ class SearchFilterSet(django_filters.FilterSet):
     """The search page's filters. They narrow every kind's query (see search.backend), so this
     set is used for its form and validation; as_filters() hands the clean values over."""
 
-    q = django_filters.CharFilter(label="Search for", method="noop")
+    q = django_filters.CharFilter(label=_("Search for"), method="noop")
     kind = django_filters.ChoiceFilter(
-        label="Kind", choices=list(KINDS.items()), empty_label="All kinds", method="noop"
+        label=_("Kind"), choices=list(KINDS.items()), empty_label=_("All kinds"), method="noop"
     )
     body = django_filters.ModelChoiceFilter(
-        label="Body", queryset=Body.objects.all(), empty_label="All bodies", method="noop"
+        label=_("Body"), queryset=Body.objects.all(), empty_label=_("All bodies"), method="noop"
     )
-    date_from = dates.DateFilter(label="From", widget=DATE_WIDGET, method="noop")
-    date_to = dates.DateFilter(label="To", widget=DATE_WIDGET, method="noop")
+    date_from = dates.DateFilter(label=_("From"), widget=DATE_WIDGET, method="noop")
+    date_to = dates.DateFilter(label=_("To"), widget=DATE_WIDGET, method="noop")
     topic = django_filters.ModelChoiceFilter(
-        label="Topic", queryset=Topic.objects.all(), empty_label="All topics", method="noop"
+        label=_("Topic"), queryset=Topic.objects.all(), empty_label=_("All topics"), method="noop"
     )
     organization = django_filters.ModelChoiceFilter(
-        label="Organisation",
+        label=_("Organisation"),
         queryset=Organization.objects.all(),
-        empty_label="All organisations",
+        empty_label=_("All organisations"),
         method="noop",
     )
     status = django_filters.ChoiceFilter(
-        label="Action status",
+        label=_("Action status"),
         choices=ActionPoint.Status.choices,
-        empty_label="Any status",
+        empty_label=_("Any status"),
         method="noop",
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from minutes.models import ActionPoint, ActionUpdate, AgendaItem, Decision, Meeting
 from participants.models import Body, Organization, Person
@@ -55,7 +56,7 @@ class SearchEntry(models.Model):
     organization = _link(Organization)
 
     class Meta:
-        verbose_name_plural = "search entries"
+        verbose_name_plural = _("search entries")
         indexes = [
             # The candidates of a common word: its most recent matches, walked in date order
             # (people and organisations, without a date, come first: there are few of them).

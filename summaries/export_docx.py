@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 
+from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -12,7 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from summaries.layout import AGENDA_HEADING, summary_layout
+from summaries.layout import AGENDA_HEADING, in_summary_language, summary_layout
 
 _INLINE = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)|\*\*([^*]+)\*\*")
 _LIST = re.compile(r"^(\s*)([-*+]|\d+[.)])\s+(.*)$")
@@ -20,29 +21,37 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 
 
 def meeting_docx(meeting, *, agenda_only: bool = False) -> bytes:
+    """In the summary's language (Meeting.language), whoever exports it."""
+    with in_summary_language(meeting):
+        return _docx(meeting, agenda_only=agenda_only)
+
+
+def _docx(meeting, *, agenda_only: bool) -> bytes:
     layout = summary_layout(meeting, agenda_only=agenda_only)
     document = Document()
     document.core_properties.title = layout.title
+    document.core_properties.language = meeting.language or "en"
     style = document.styles["Normal"]
     style.font.name = "Calibri"
     style.font.size = Pt(11)
     title = document.add_paragraph(layout.title, style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for line in (layout.day, layout.times, layout.location and f"Location: {layout.location}"):
+    location = layout.location and _("Location: %(location)s") % {"location": layout.location}
+    for line in (layout.day, layout.times, location):
         if line:
             document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
     summary = document.add_paragraph()
     summary.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    summary.add_run("Summary").bold = True
-    document.add_heading("Participants:", level=1)
+    summary.add_run(_("Summary")).bold = True
+    document.add_heading(_("Participants:"), level=1)
     for line in layout.participants:
         document.add_paragraph(line, style="List Bullet")
     if layout.apologies:
-        document.add_heading("Apologies and representations:", level=1)
+        document.add_heading(_("Apologies and representations:"), level=1)
         for line in layout.apologies:
             document.add_paragraph(line, style="List Bullet")
     if layout.agenda:
-        document.add_heading(AGENDA_HEADING, level=1)
+        document.add_heading(str(AGENDA_HEADING), level=1)
         for title_text in layout.agenda:
             document.add_paragraph(title_text, style="List Number")
     _markdown(document, layout.opening_remarks)
@@ -50,11 +59,11 @@ def meeting_docx(meeting, *, agenda_only: bool = False) -> bytes:
         document.add_heading(item.heading, level=1)
         _markdown(document, item.discussion)
         if item.decisions:
-            document.add_heading("Decisions:", level=2)
+            document.add_heading(_("Decisions:"), level=2)
             for line in item.decisions:
                 document.add_paragraph(line, style="List Bullet")
         if item.actions:
-            document.add_heading("Action Points:", level=2)
+            document.add_heading(_("Action Points:"), level=2)
             for line in item.actions:
                 document.add_paragraph(line, style="List Bullet")
     out = io.BytesIO()

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from summaries.layout import AGENDA_HEADING, summary_layout
+from django.utils.translation import gettext as _
+
+from summaries.layout import AGENDA_HEADING, in_summary_language, summary_layout
 
 
 def meeting_markdown(meeting, *, agenda_only: bool = False) -> str:
+    """In the summary's language (Meeting.language), whoever exports it."""
+    with in_summary_language(meeting):
+        return _markdown(meeting, agenda_only=agenda_only)
+
+
+def _markdown(meeting, *, agenda_only: bool) -> str:
     layout = summary_layout(meeting, agenda_only=agenda_only)
     out = [f"# {layout.title}", "", layout.day, ""]
     if layout.times:
         out += [layout.times, ""]
     if layout.location:
-        out += [f"Location: {layout.location}", ""]
-    out += ["**Summary**", "", "## Participants:", ""]
-    out += [f"- {line}" for line in layout.participants] or ["- None recorded"]
+        out += [_("Location: %(location)s") % {"location": layout.location}, ""]
+    out += [f"**{_('Summary')}**", "", f"## {_('Participants:')}", ""]
+    out += [f"- {line}" for line in layout.participants] or [f"- {_('None recorded')}"]
     out.append("")
     if layout.apologies:
-        out += ["## Apologies and representations:", ""]
+        out += [f"## {_('Apologies and representations:')}", ""]
         out += [f"- {line}" for line in layout.apologies]
         out.append("")
     if layout.agenda:
@@ -30,11 +38,11 @@ def meeting_markdown(meeting, *, agenda_only: bool = False) -> str:
         if item.discussion:
             out += [item.discussion, ""]
         if item.decisions:
-            out += ["### Decisions:", ""]
+            out += [f"### {_('Decisions:')}", ""]
             out += [f"- {line}" for line in item.decisions]
             out.append("")
         if item.actions:
-            out += ["### Action Points:", ""]
+            out += [f"### {_('Action Points:')}", ""]
             out += [f"- {line}" for line in item.actions]
             out.append("")
     return "\n".join(out).rstrip() + "\n"

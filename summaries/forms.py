@@ -6,6 +6,8 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lib import dates
 from minutes.models import AgendaItem, Attendance, Decision, Meeting
@@ -15,19 +17,22 @@ from summaries import parser
 
 class ImportForm(forms.Form):
     body = forms.ModelChoiceField(
-        queryset=Body.objects.all(), empty_label=None, help_text="The committee that met."
+        label=_("Body"),
+        queryset=Body.objects.all(),
+        empty_label=None,
+        help_text=_("The committee that met."),
     )
     file = forms.FileField(
         required=False,
-        label="Summary file",
-        help_text="A .docx, .odt, text PDF, .txt or .md file.",
+        label=_("Summary file"),
+        help_text=_("A .docx, .odt, text PDF, .txt or .md file."),
         widget=forms.ClearableFileInput(
             attrs={"accept": ".docx,.odt,.pdf,.txt,.md,.markdown,.adoc"}
         ),
     )
     text = forms.CharField(
         required=False,
-        label="Or paste the text of the summary",
+        label=_("Or paste the text of the summary"),
         widget=forms.Textarea(attrs={"rows": 12}),
         max_length=settings.UPLOAD_MAX_BYTES,
     )
@@ -36,98 +41,130 @@ class ImportForm(forms.Form):
         data = super().clean()
         has_file, has_text = bool(data.get("file")), bool((data.get("text") or "").strip())
         if has_file == has_text:
-            raise forms.ValidationError("Upload one file or paste the text, not both or neither.")
+            raise forms.ValidationError(
+                _("Upload one file or paste the text, not both or neither.")
+            )
         return data
 
 
 class MeetingForm(forms.Form):
-    title = forms.CharField(max_length=300)
-    level = forms.CharField(max_length=100, required=False, help_text="e.g. Principals.")
-    modality = forms.ChoiceField(
-        choices=[("", "Not stated"), *Meeting.Modality.choices], required=False
+    title = forms.CharField(label=_("Title"), max_length=300)
+    level = forms.CharField(
+        label=_("Level"), max_length=100, required=False, help_text=_("e.g. Principals.")
     )
-    location = forms.CharField(max_length=200, required=False)
+    modality = forms.ChoiceField(
+        label=_("Modality"),
+        choices=[("", _("Not stated")), *Meeting.Modality.choices],
+        required=False,
+    )
+    location = forms.CharField(label=_("Location"), max_length=200, required=False)
     date = dates.DateField(
-        help_text="Day of the meeting (YYYY-MM-DD).",
+        label=_("Date"),
+        help_text=_("Day of the meeting (YYYY-MM-DD)."),
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     start_time = forms.TimeField(
-        required=False, widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+        label=_("Start time"),
+        required=False,
+        widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
     )
     end_time = forms.TimeField(
-        required=False, widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+        label=_("End time"),
+        required=False,
+        widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
     )
     opening_remarks = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text="Markdown."
+        label=_("Opening remarks"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Markdown."),
     )
     create_new = forms.BooleanField(
-        required=False, label="Create the new people and organisations listed above"
+        required=False, label=_("Create the new people and organisations listed above")
     )
     save_duplicate = forms.BooleanField(
-        required=False, label="Save it although the body already has a meeting on that day"
+        required=False, label=_("Save it although the body already has a meeting on that day")
     )
 
     def clean(self):
         data = super().clean()
         start, end = data.get("start_time"), data.get("end_time")
         if end and not start:
-            self.add_error("start_time", "Give the start time too, or neither.")
+            self.add_error("start_time", _("Give the start time too, or neither."))
         return data
 
 
 class ParticipantForm(forms.Form):
-    name = forms.CharField(max_length=200)
-    title = forms.CharField(max_length=300, required=False)
-    unit = forms.CharField(max_length=300, required=False, help_text="Division or office.")
-    organization = forms.CharField(
-        max_length=200, required=False, help_text="Acronym or name, as in the registry."
+    name = forms.CharField(label=_("Name"), max_length=200)
+    title = forms.CharField(
+        label=pgettext_lazy("position held", "Title"), max_length=300, required=False
     )
-    role = forms.CharField(max_length=100, required=False)
-    status = forms.ChoiceField(choices=Attendance.Status.choices, initial="present")
-    represented_by = forms.CharField(max_length=200, required=False)
-    representing = forms.CharField(max_length=200, required=False, label="On behalf of")
+    unit = forms.CharField(
+        label=_("Unit"), max_length=300, required=False, help_text=_("Division or office.")
+    )
+    organization = forms.CharField(
+        label=_("Organization"),
+        max_length=200,
+        required=False,
+        help_text=_("Acronym or name, as in the registry."),
+    )
+    role = forms.CharField(label=_("Role"), max_length=100, required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=Attendance.Status.choices, initial="present"
+    )
+    represented_by = forms.CharField(label=_("Represented by"), max_length=200, required=False)
+    representing = forms.CharField(max_length=200, required=False, label=_("On behalf of"))
     mode = forms.ChoiceField(
-        choices=[("", "Not stated"), ("in_person", "In person"), ("online", "Online")],
+        label=_("Mode"),
+        choices=[("", _("Not stated")), ("in_person", _("In person")), ("online", _("Online"))],
         required=False,
     )
-    also_present = forms.BooleanField(required=False)
+    also_present = forms.BooleanField(label=_("Also present"), required=False)
 
     def clean(self):
         data = super().clean()
         if data.get("status") == Attendance.Status.REPRESENTED and not data.get("represented_by"):
-            self.add_error("represented_by", "Name who represented them.")
+            self.add_error("represented_by", _("Name who represented them."))
         return data
 
 
 class ItemForm(forms.Form):
-    title = forms.CharField(max_length=500)
-    kind = forms.ChoiceField(choices=AgendaItem.Kind.choices, initial="regular")
-    discussion = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    title = forms.CharField(label=_("Title"), max_length=500)
+    kind = forms.ChoiceField(label=_("Kind"), choices=AgendaItem.Kind.choices, initial="regular")
+    discussion = forms.CharField(
+        label=_("Discussion"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
 
 
 class _UnderItemForm(forms.Form):
-    item = forms.TypedChoiceField(coerce=int, label="Under item")
+    item = forms.TypedChoiceField(coerce=int, label=_("Under item"))
 
     def __init__(self, *args, item_count: int = 1, **kwargs):
         super().__init__(*args, **kwargs)
         # An empty first choice, so a blank row left untouched is not a changed row.
-        self.fields["item"].choices = [("", "Choose an item")] + [
+        self.fields["item"].choices = [("", _("Choose an item"))] + [
             (n, f"Item {n}") for n in range(1, item_count + 1)
         ]
 
 
 class DecisionForm(_UnderItemForm):
-    kind = forms.ChoiceField(choices=Decision.Kind.choices, initial="agreed")
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    kind = forms.ChoiceField(label=_("Kind"), choices=Decision.Kind.choices, initial="agreed")
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ActionForm(_UnderItemForm):
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 2}))
     owner = forms.CharField(
-        max_length=300, required=False, help_text="Organisations or people, comma separated."
+        label=_("Owner"),
+        max_length=300,
+        required=False,
+        help_text=_("Organisations or people, comma separated."),
     )
     due = forms.CharField(
-        max_length=100, required=False, help_text="e.g. 30 June 2024, June 2024, Q3 2024."
+        label=_("Due"),
+        max_length=100,
+        required=False,
+        help_text=_("e.g. 30 June 2024, June 2024, Q3 2024."),
     )
 
 
@@ -248,12 +285,15 @@ def orphans(items, decisions, actions) -> list[str]:
         if f.cleaned_data and not f.cleaned_data.get("DELETE") and (f.has_changed() or f.initial)
     }
     problems = []
-    for label, formset in (("decision", decisions), ("action point", actions)):
+    for label, formset in ((_("decision"), decisions), (_("action point"), actions)):
         for form in formset.forms:
             data = form.cleaned_data
             kept = data and not data.get("DELETE") and (form.has_changed() or form.initial)
             if kept and data["item"] not in live:
-                problems.append(f"A {label} is under item {data['item']}, which is not kept.")
+                problems.append(
+                    _("A %(what)s is under item %(item)s, which is not kept.")
+                    % {"what": label, "item": data["item"]}
+                )
     return problems
 
 
@@ -294,7 +334,7 @@ class PreviewForms:
         f = self.formsets
         found = orphans(f["items"], f["decisions"], f["actions"])
         if not summary.items:
-            found.append("Keep at least one agenda item.")
+            found.append(_("Keep at least one agenda item."))
         return found
 
     def typed_participants(self) -> list[parser.Participant]:

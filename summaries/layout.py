@@ -5,12 +5,26 @@ The meeting must come from ``Meeting.objects.with_summary()`` so nothing here qu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from lib import timefmt
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
+
+from lib import due, timefmt
 from participants import zones
 
-AGENDA_HEADING = "The agenda of the meeting included the following items:"
+AGENDA_HEADING = gettext_lazy("The agenda of the meeting included the following items:")
+
+
+@contextmanager
+def in_summary_language(meeting) -> Iterator[None]:
+    """The summary's fixed text, dates and due dates in the language it is written in
+    (`Meeting.language`), whatever the reader's interface language."""
+    with translation.override(meeting.language or "en"):
+        yield
 
 
 @dataclass
@@ -41,9 +55,12 @@ def participant_line(attendance) -> str:
     parts.append(attendance.role)
     line = ", ".join(p for p in parts if p)
     if attendance.status == "represented" and attendance.represented_by is not None:
-        return f"{line}, represented by {attendance.represented_by.name}"
+        return _("%(participant)s, represented by %(name)s") % {
+            "participant": line,
+            "name": attendance.represented_by.name,
+        }
     if attendance.status == "apologies":
-        return f"{line} (apologies)"
+        return _("%(participant)s (apologies)") % {"participant": line}
     return line
 
 
@@ -54,14 +71,17 @@ def action_line(action) -> str:
         owners.append(action.owner_note)
     trailer = []
     if owners:
-        trailer.append("Owner: " + ", ".join(owners))
+        trailer.append(_("Owner: %(owners)s") % {"owners": ", ".join(owners)})
     if action.due_date is not None:
-        trailer.append("Due: " + action.due_display.removeprefix("by "))
+        shown = due.format_due(action.due_date, action.due_precision, by=False)
+        trailer.append(pgettext("action point", "Due: %(due)s") % {"due": shown})
     return f"{action.text} ({'; '.join(trailer)})" if trailer else action.text
 
 
 def aob_heading(item) -> str:
-    return "AOB" if item.title.strip().upper() in ("", "AOB", "AOB:") else f"AOB: {item.title}"
+    if item.title.strip().upper() in ("", "AOB", "AOB:"):
+        return _("AOB")
+    return _("AOB: %(title)s") % {"title": item.title}
 
 
 def summary_layout(meeting, *, agenda_only: bool = False) -> SummaryLayout:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
 
 from minutes import services as minutes_services
 from minutes.models import ActionPoint, AgendaItem, Attendance, Decision, Meeting
@@ -122,10 +123,10 @@ def meeting_times(
     note says so: the caller flags it, never saves it as if it were known.
     """
     if summary.date is None:
-        return None, None, ["No date found."]
+        return None, None, [_("No date found.")]
     default, default_label = zones.entry_zone(body)
     if not summary.times:
-        return None, None, ["No start or end time found."]
+        return None, None, [_("No start or end time found.")]
     notes: list[str] = []
     chosen = next(
         ((span, tz) for span in summary.times if (tz := _tzinfo(span.label, body)) is not None),
@@ -133,8 +134,11 @@ def meeting_times(
     )
     if chosen is None:
         span = summary.times[0]
-        said = f"The time zone “{span.label}” is not known" if span.label else "No time zone"
-        notes.append(f"{said}; the times were read as {default_label}. Check them.")
+        if span.label:
+            note = _("The time zone “%(label)s” is not known; the times were read as %(zone)s.")
+        else:
+            note = _("No time zone; the times were read as %(zone)s.")
+        notes.append(note % {"label": span.label, "zone": default_label} + " " + _("Check them."))
         chosen = (span, default)
     span, tz = chosen
     start = datetime.datetime.combine(

@@ -13,7 +13,9 @@ from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from lib.timefmt import format_date
 from minutes import access
 from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.models import Meeting
@@ -97,7 +99,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 def import_preview(request: HttpRequest, token: str) -> HttpResponse:
     entry = _pending(request).get(token)
     if entry is None:
-        messages.warning(request, "That import has expired or was already saved. Start again.")
+        messages.warning(request, _("That import has expired or was already saved. Start again."))
         return redirect("summaries:import_start")
     body = get_object_or_404(Body.objects.prefetch_related("time_zones"), pk=entry["body"])
     summary = parser.Summary.from_dict(entry["summary"])
@@ -160,8 +162,10 @@ def _confirm(request, forms, corrected, body, zone, source) -> Meeting | None:
     ):
         forms.meeting.add_error(
             "create_new",
-            "Tick this box to create the new people and organisations, "
-            "or correct the names to match the registry.",
+            _(
+                "Tick this box to create the new people and organisations, "
+                "or correct the names to match the registry."
+            ),
         )
         return None
     day = forms.meeting.cleaned_data["date"]
@@ -171,8 +175,13 @@ def _confirm(request, forms, corrected, body, zone, source) -> Meeting | None:
     ):
         forms.meeting.add_error(
             "save_duplicate",
-            f"{body} already has a meeting on {day:%d %B %Y}. Open it to check that this is "
-            "not the same meeting, or tick this box to save this one as well.",
+            _(
+                "%(body)s already has a meeting on %(day)s. Open it to check that this is not the same meeting, or tick this box to save this one as well."
+            )
+            % {
+                "body": body,
+                "day": format_date(day),
+            },
         )
         return None
     problems = forms.problems(corrected)
@@ -190,18 +199,22 @@ def _confirm(request, forms, corrected, body, zone, source) -> Meeting | None:
         )
     except (ValidationError, ServiceError) as refused:
         reasons = refused.messages if isinstance(refused, ValidationError) else [str(refused)]
-        messages.error(request, "The summary could not be saved; nothing was saved.")
+        messages.error(request, _("The summary could not be saved; nothing was saved."))
         for reason in reasons:
             messages.error(request, reason)
         return None
     except DatabaseError:
         log.exception("Import of %s failed", source)
-        messages.error(request, "The summary could not be saved; nothing was saved.")
+        messages.error(request, _("The summary could not be saved; nothing was saved."))
         return None
     messages.success(
         request,
-        f"Imported “{meeting.title}” as a draft: {len(corrected.participants)} "
-        f"participants, {len(corrected.items)} items.",
+        _("Imported “%(title)s” as a draft: %(count)s participants, %(items)s items.")
+        % {
+            "title": meeting.title,
+            "count": len(corrected.participants),
+            "items": len(corrected.items),
+        },
     )
     return meeting
 
@@ -213,11 +226,11 @@ def _participant_flags(formset, registry: services.Registry) -> list[list[str]]:
         organization = (form["organization"].value() or "").strip()
         row = []
         if name and registry.person(name) is None:
-            row.append("New person")
+            row.append(_("New person"))
         if organization and registry.organization(organization) is None:
-            row.append("Unknown organisation")
+            row.append(_("Unknown organisation"))
         if name and not organization:
-            row.append("No organisation")
+            row.append(_("No organisation"))
         flags.append(row)
     return flags
 

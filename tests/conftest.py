@@ -17,6 +17,17 @@ from tests.factories import (
 )
 
 
+def pytest_sessionstart(session):
+    """The translation catalogues compiled as `make setup` compiles them, for a run of pytest
+    without make: a stale .mo would test yesterday's translations."""
+    from scripts.compile_messages import ROOT, compile_catalogue
+
+    for po_path in ROOT.glob("locale/*/LC_MESSAGES/django.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
+            compile_catalogue(po_path)
+
+
 def pytest_report_header(config):
     from django.conf import settings
 

@@ -62,6 +62,7 @@ from minutes.services.review import (
     review_comment_add,
     review_comment_resolve,
 )
+from minutes.services.translations import summary_translation_save
 
 __all__ = [
     "REVIEW_DEFERRED",
@@ -70,6 +71,7 @@ __all__ = [
     "REVIEW_OUTCOMES",
     "REVIEW_PROGRESS",
     "STALE_MESSAGE",
+    "summary_translation_save",
     "InvalidChange",
     "MeetingLocked",
     "Review",

@@ -17,6 +17,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lib import due
 from minutes.models import ActionPoint, ActionUpdate, AgendaItem, Decision, Meeting
@@ -42,7 +43,7 @@ def _due_fields(due_day: datetime.date | None, precision: str) -> dict[str, Any]
     if precision == due.NONE:
         return {"due_date": None, "due_precision": due.NONE}
     if due_day is None:
-        raise InvalidChange("Give the due date, or choose 'No date'.")
+        raise InvalidChange(_("Give the due date, or choose 'No date'."))
     return {"due_date": due.period_end(due_day, precision), "due_precision": precision}
 
 
@@ -67,7 +68,7 @@ def action_point_add(
     """A new action under `item`; one recorded as already under way or closed says so in its log."""
     ensure_editable(item.meeting)
     if status not in Status.values:
-        raise InvalidChange(f"Unknown status {status!r}.")
+        raise InvalidChange(_("Unknown status %(status)s.") % {"status": f"{status!r}"})
     due_fields = _due_fields(due_day, due_precision)
     position = item.action_points.aggregate(m=Max("position"))["m"]
 
@@ -145,9 +146,9 @@ def action_point_update(
     applied instead of a second one being written.
     """
     if status is not None and status not in Status.values:
-        raise InvalidChange(f"Unknown status {status!r}.")
+        raise InvalidChange(_("Unknown status %(status)s.") % {"status": f"{status!r}"})
     if text is not None and not text.strip():
-        raise InvalidChange("An action point needs its text.")
+        raise InvalidChange(_("An action point needs its text."))
     new_due = _due_fields(due_day, due_precision) if due_precision is not None else None
     note = (note or "").strip()
     now = timezone.now()
@@ -159,8 +160,10 @@ def action_point_update(
             or decision is not KEEP
         ):
             raise InvalidChange(
-                "A review at a meeting changes the status and due date only; "
-                "edit the text and owners on their own."
+                _(
+                    "A review at a meeting changes the status and due date only; "
+                    "edit the text and owners on their own."
+                )
             )
         fresh, new_version = _claim(action, expected, pending=pending)
         change = _Change.of(
@@ -363,8 +366,10 @@ def action_point_remove(*, action: ActionPoint, by: User | None, version: int) -
         if action.updates.exists():
             # Its progress log is the follow-up record; dropping keeps it.
             raise ServiceError(
-                f"Action point {action.reference} has progress updates: set its status "
-                "to Dropped instead of removing it."
+                _(
+                    "Action point %(reference)s has progress updates: set its status to Dropped instead of removing it."
+                )
+                % {"reference": action.reference}
             )
         written_by(ActionPoint.objects.get(pk=action.pk), by).delete()
 
@@ -390,9 +395,9 @@ def action_update_add(
     """
     text = (text or "").strip()
     if not text:
-        raise InvalidChange("Say what was done (or why the action is dropped).")
+        raise InvalidChange(_("Say what was done (or why the action is dropped)."))
     if due_precision is not None and due_precision != due.NONE and due_date is None:
-        raise InvalidChange("Give the new due date, or choose 'No date'.")
+        raise InvalidChange(_("Give the new due date, or choose 'No date'."))
     changed = action_point_update(
         action=action,
         by=by,
@@ -434,9 +439,9 @@ def action_point_close(
 ) -> ActionUpdate:
     """Close an action as done or dropped (a drop needs a reason in `note`)."""
     if status not in (Status.DONE, Status.DROPPED):
-        raise InvalidChange("An action is closed as done or dropped.")
+        raise InvalidChange(_("An action is closed as done or dropped."))
     if status == Status.DROPPED and not (note or "").strip():
-        raise InvalidChange("Dropping an action needs a reason.")
+        raise InvalidChange(_("Dropping an action needs a reason."))
     return action_update_add(
         action=action,
         by=by,
@@ -493,7 +498,10 @@ def follow_up_record(
                 )
             elif review.outcome == REVIEW_DROPPED:
                 if not note:
-                    raise InvalidChange(f"{action.reference}: dropping needs a reason.")
+                    raise InvalidChange(
+                        _("%(reference)s: dropping needs a reason.")
+                        % {"reference": action.reference}
+                    )
                 written.append(
                     action_point_close(
                         action=action,
@@ -506,7 +514,10 @@ def follow_up_record(
                 )
             elif review.outcome == REVIEW_PROGRESS:
                 if not note:
-                    raise InvalidChange(f"{action.reference}: say where the work stands.")
+                    raise InvalidChange(
+                        _("%(reference)s: say where the work stands.")
+                        % {"reference": action.reference}
+                    )
                 written.append(
                     action_update_add(
                         action=action,
@@ -519,7 +530,9 @@ def follow_up_record(
                 )
             elif review.outcome == REVIEW_DEFERRED:
                 if review.due_date is None or not review.due_precision:
-                    raise InvalidChange(f"{action.reference}: give the new due date.")
+                    raise InvalidChange(
+                        _("%(reference)s: give the new due date.") % {"reference": action.reference}
+                    )
                 written.append(
                     action_update_add(
                         action=action,
@@ -533,7 +546,9 @@ def follow_up_record(
                     )
                 )
             else:
-                raise InvalidChange(f"Unknown outcome {review.outcome!r}.")
+                raise InvalidChange(
+                    _("Unknown outcome %(outcome)s.") % {"outcome": f"{review.outcome!r}"}
+                )
     return written
 
 
@@ -604,9 +619,9 @@ def actions_bulk_change(
     Every changed action gets a log entry, so a bulk close still records who and when.
     """
     if status is None and organizations is None and people is None:
-        raise InvalidChange("Choose a new status or new owners.")
+        raise InvalidChange(_("Choose a new status or new owners."))
     if status == Status.DROPPED and not note.strip():
-        raise InvalidChange("Dropping actions needs a reason.")
+        raise InvalidChange(_("Dropping actions needs a reason."))
     organizations = list(organizations) if organizations is not None else None
     people = list(people) if people is not None else None
     with transaction.atomic():

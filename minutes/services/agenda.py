@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from minutes.models import AgendaItem, Meeting
 from minutes.services.base import ServiceError, claim_version, ensure_editable, written_by
@@ -58,8 +59,10 @@ def agenda_item_remove(*, item: AgendaItem, by: User) -> None:
         ensure_editable(item.meeting)
         if item.decisions.exists() or item.action_points.exists():
             raise ServiceError(
-                "Remove this item's decisions and action points first: they may be "
-                "referenced elsewhere."
+                _(
+                    "Remove this item's decisions and action points first: they may be "
+                    "referenced elsewhere."
+                )
             )
         meeting_id, position = item.meeting_id, item.position
         written_by(item, by).delete()

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from minutes.models import Attendance, Meeting
 from minutes.services.base import ServiceError, claim_version, ensure_editable, written_by
@@ -30,7 +31,7 @@ def attendance_add(*, meeting: Meeting, person: Person, by: User) -> Attendance:
     with transaction.atomic():
         ensure_editable(meeting)
         if meeting.attendances.filter(person=person).exists():
-            raise ServiceError(f"{person.name} is already on the list.")
+            raise ServiceError(_("%(name)s is already on the list.") % {"name": person.name})
         day = zones.local_date(meeting.start, meeting.body)
         held = person.position_on(day) or person.positions.select_related("organization").first()
         return _create(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from minutes.models import Meeting
 
@@ -22,7 +24,7 @@ class StaleEdit(ServiceError):
     @property
     def summary(self) -> str:
         """The first sentence alone, for pages that do not keep the form (bulk changes)."""
-        return f"Somebody else saved {self.what} while you were editing it."
+        return _("Somebody else saved %(what)s while you were editing it.") % {"what": self.what}
 
 
 class MeetingLocked(ServiceError):
@@ -33,7 +35,7 @@ class InvalidChange(ServiceError):
     """A change that breaks a rule of the record (e.g. dropping an action without a reason)."""
 
 
-STALE_MESSAGE = (
+STALE_MESSAGE = gettext_lazy(
     "Somebody else saved {what} while you were editing it. Your changes were not saved; "
     "they are still in the form below, with what is saved now beside them. Merge the two "
     "and save again: that save will replace their version."
@@ -43,13 +45,15 @@ STALE_MESSAGE = (
 def ensure_editable(meeting: Meeting) -> None:
     if meeting.is_locked:
         raise MeetingLocked(
-            "This summary is approved and locked. Reopen it for correction to change it."
+            _("This summary is approved and locked. Reopen it for correction to change it.")
         )
     # Silence approves the text principals were sent: it changes only back in draft.
     if meeting.status == Meeting.Status.CIRCULATED:
         raise MeetingLocked(
-            "This summary is circulated for review. Take it back to draft, with a reason, "
-            "to edit it; then circulate it again."
+            _(
+                "This summary is circulated for review. Take it back to draft, with a reason, "
+                "to edit it; then circulate it again."
+            )
         )
 
 

@@ -8,6 +8,7 @@ from typing import TypeVar
 from django.contrib.auth.models import User
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from minutes.models import AgendaItem, Decision, Meeting
 from minutes.references import next_reference
@@ -28,7 +29,7 @@ def with_fresh_reference(
         except IntegrityError:
             if not model.objects.filter(reference=reference).exists():
                 raise
-    raise ServiceError("Could not allocate a reference; please save again.")
+    raise ServiceError(_("Could not allocate a reference; please save again."))
 
 
 def decision_add(

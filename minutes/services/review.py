@@ -7,6 +7,7 @@ import datetime
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lib import timefmt
 from minutes import notifications, snapshot
@@ -35,25 +36,26 @@ def _locked(meeting: Meeting) -> Meeting:
 def _refuse_if_silenced(meeting: Meeting, advice: str = "") -> None:
     """A passed deadline with no objection is an approval, even before the sweep records it."""
     if meeting.silence_took_effect:
-        raise ServiceError(
-            "The deadline passed without objection: this summary is already approved by "
-            f"silence. {advice}".strip()
+        refusal = _(
+            "The deadline passed without objection: this summary is already approved by silence."
         )
+        raise ServiceError(f"{refusal} {advice}".strip())
 
 
 def meeting_circulate(*, meeting: Meeting, by: User, deadline: datetime.datetime) -> Meeting:
     """Send the draft to the principals; silence until `deadline` is consent."""
     now = timezone.now()
     if deadline <= now:
-        raise ServiceError("The deadline must be in the future.")
+        raise ServiceError(_("The deadline must be in the future."))
     with transaction.atomic():
         meeting = _locked(meeting)
         if meeting.status not in (Meeting.Status.DRAFT, Meeting.Status.PLANNED):
             raise ServiceError(
-                f"Only a draft can be circulated; this summary is {meeting.get_status_display().lower()}."
+                _("Only a draft can be circulated; this summary is %(status)s.")
+                % {"status": meeting.get_status_display().lower()}
             )
         if not meeting.agenda_items.exists():
-            raise ServiceError("Record at least one agenda item before circulating.")
+            raise ServiceError(_("Record at least one agenda item before circulating."))
         meeting.status = Meeting.Status.CIRCULATED
         meeting.circulated_at = now
         meeting.review_deadline = deadline
@@ -76,12 +78,12 @@ def meeting_circulate(*, meeting: Meeting, by: User, deadline: datetime.datetime
 def meeting_withdraw(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     """Take a circulated summary back to draft to edit it; the review starts again."""
     if not reason.strip():
-        raise ServiceError("Give the reason for taking the summary back.")
+        raise ServiceError(_("Give the reason for taking the summary back."))
     with transaction.atomic():
         meeting = _locked(meeting)
-        _refuse_if_silenced(meeting, "Reopen it for correction instead.")
+        _refuse_if_silenced(meeting, _("Reopen it for correction instead."))
         if meeting.status != Meeting.Status.CIRCULATED:
-            raise ServiceError("Only a circulated summary can be taken back to draft.")
+            raise ServiceError(_("Only a circulated summary can be taken back to draft."))
         meeting.status = Meeting.Status.DRAFT
         meeting.review_deadline = None
         meeting.version += 1
@@ -98,9 +100,9 @@ def meeting_withdraw(*, meeting: Meeting, by: User, reason: str) -> Meeting:
 
 def _ensure_open_for_review(meeting: Meeting, now: datetime.datetime) -> None:
     if meeting.status != Meeting.Status.CIRCULATED:
-        raise ServiceError("This summary is not open for review.")
+        raise ServiceError(_("This summary is not open for review."))
     if meeting.review_deadline <= now:
-        raise ServiceError("The review deadline has passed.")
+        raise ServiceError(_("The review deadline has passed."))
 
 
 def review_comment_add(
@@ -114,9 +116,9 @@ def review_comment_add(
     """A principal's comment; an objection also breaks silence and returns the draft."""
     now = timezone.now()
     if not can_review(by, meeting):
-        raise ServiceError("Only principals of the body's member organisations may comment.")
+        raise ServiceError(_("Only principals of the body's member organisations may comment."))
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
-        raise ServiceError("That agenda item belongs to another meeting.")
+        raise ServiceError(_("That agenda item belongs to another meeting."))
     with transaction.atomic():
         meeting = _locked(meeting)
         _ensure_open_for_review(meeting, now)
@@ -161,7 +163,7 @@ def review_comment_resolve(*, comment: ReviewComment, by: User, reply: str = "")
     with transaction.atomic():
         comment = ReviewComment.objects.select_for_update().get(pk=comment.pk)
         if comment.status == ReviewComment.Status.RESOLVED:
-            raise ServiceError("This comment is already resolved.")
+            raise ServiceError(_("This comment is already resolved."))
         comment.status = ReviewComment.Status.RESOLVED
         comment.reply = reply
         comment.resolved_by = by
@@ -177,7 +179,7 @@ def meeting_approve(*, meeting: Meeting, by: User) -> Meeting:
         meeting = _locked(meeting)
         _refuse_if_silenced(meeting)
         if meeting.status != Meeting.Status.CIRCULATED:
-            raise ServiceError("Only a circulated summary can be approved.")
+            raise ServiceError(_("Only a circulated summary can be approved."))
         _approve(meeting, by=by, at=now, method=Meeting.ApprovalMethod.EXPLICIT)
     return meeting
 
@@ -206,7 +208,7 @@ def _approve(meeting: Meeting, *, by: User | None, at: datetime.datetime, method
 def meeting_reopen(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     """A correction: the approved summary goes back to draft, with the reason on record."""
     if not reason.strip():
-        raise ServiceError("Give the reason for the correction.")
+        raise ServiceError(_("Give the reason for the correction."))
     now = timezone.now()
     with transaction.atomic():
         meeting = _locked(meeting)
@@ -215,7 +217,7 @@ def meeting_reopen(*, meeting: Meeting, by: User, reason: str) -> Meeting:
             # the approval before the correction that reopens it.
             _record_silence(meeting)
         if meeting.status != Meeting.Status.APPROVED:
-            raise ServiceError("Only an approved summary can be reopened for correction.")
+            raise ServiceError(_("Only an approved summary can be reopened for correction."))
         meeting.status = Meeting.Status.DRAFT
         meeting.approved_at = None
         meeting.approved_by = None

@@ -12,6 +12,8 @@ from django.forms import ModelChoiceField
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from lib import readcache
@@ -32,7 +34,8 @@ def get_meeting_for_editing(request: HttpRequest, pk: int) -> Meeting:
 def _refuse_if_locked(request: HttpRequest, meeting: Meeting) -> HttpResponse | None:
     if meeting.is_locked:
         messages.error(
-            request, "This summary is approved and locked. Reopen it for correction to change it."
+            request,
+            _("This summary is approved and locked. Reopen it for correction to change it."),
         )
         return redirect(meeting)
     return None
@@ -103,6 +106,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "regular_items": [i for i in items if i.kind == "regular"],
         "aob_items": [i for i in items if i.kind == "aob"],
         "comments": comments,
+        # The summary in the other working languages: readable with the content, and only then.
+        "translations": list(meeting.translations.all()) if show_content else [],
         "events": list(meeting.events.all()),
         "changes": snapshot.changes_since_sent(list(meeting.events.all())),
         "comment_form": (
@@ -151,7 +156,10 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
         except (ValidationError, services.ServiceError) as error:
             form.add_error(None, _message(error))
         else:
-            messages.success(request, f"Meeting “{meeting.title}” created. Now the attendance.")
+            messages.success(
+                request,
+                _("Meeting “%(title)s” created. Now the attendance.") % {"title": meeting.title},
+            )
             return redirect("minutes:meeting_attendance", pk=meeting.pk)
     return render(request, "minutes/meeting_form.html", {"form": form, "meeting": None})
 
@@ -189,7 +197,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except (ValidationError, services.ServiceError) as error:
             form.add_error(None, _message(error))
         else:
-            messages.success(request, "Meeting details saved.")
+            messages.success(request, _("Meeting details saved."))
             return redirect(meeting)
     return render(
         request,
@@ -285,10 +293,11 @@ def _put_in_order(formset, move: str) -> tuple[Attendance, str] | None:
 def _after_attendance(request: HttpRequest, meeting: Meeting, moved) -> HttpResponse:
     if moved is not None:
         row, direction = moved
-        messages.success(request, f"Moved {row.person.name} {direction}.")
+        said = _("Moved %(name)s up.") if direction == "up" else _("Moved %(name)s down.")
+        messages.success(request, said % {"name": row.person.name})
         url = reverse("minutes:meeting_attendance", args=[meeting.pk])
         return redirect(f"{url}#attendance-{row.pk}")
-    messages.success(request, "Attendance saved.")
+    messages.success(request, _("Attendance saved."))
     if request.POST.get("then") == "items":
         first = meeting.agenda_items.order_by("position").first()
         if first is not None:
@@ -368,18 +377,26 @@ def attendance_add(request: HttpRequest, pk: int) -> HttpResponse:
         return refused
     if request.POST.get("members"):
         added = services.attendance_add_members(meeting=meeting, by=request.user)
-        messages.success(request, f"Added {len(added)} principal(s) of member organisations.")
+        messages.success(
+            request,
+            ngettext(
+                "Added %(count)s principal of a member organisation.",
+                "Added %(count)s principals of member organisations.",
+                len(added),
+            )
+            % {"count": len(added)},
+        )
     else:
         person = Person.objects.filter(pk=request.POST.get("person") or None).first()
         if person is None:
-            messages.error(request, "Pick somebody to add.")
+            messages.error(request, _("Pick somebody to add."))
             return redirect("minutes:meeting_attendance", pk=meeting.pk)
         try:
             services.attendance_add(meeting=meeting, person=person, by=request.user)
         except services.ServiceError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, f"Added {person.name}.")
+            messages.success(request, _("Added %(name)s.") % {"name": person.name})
     return redirect("minutes:meeting_attendance", pk=meeting.pk)
 
 
@@ -392,7 +409,10 @@ def attendance_new_person(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.NewPersonForm(request.POST, prefix="new")
     if form.is_valid():
         services.person_create_and_attend(meeting=meeting, by=request.user, **form.cleaned_data)
-        messages.success(request, f"Added {form.cleaned_data['name']} to the register and here.")
+        messages.success(
+            request,
+            _("Added %(name)s to the register and here.") % {"name": form.cleaned_data["name"]},
+        )
         return redirect("minutes:meeting_attendance", pk=meeting.pk)
     formset = forms.AttendanceFormSet(
         queryset=meeting.attendances.select_related("person"), prefix="attendance"
@@ -420,7 +440,7 @@ def meeting_agenda(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.AgendaItemAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         item = services.agenda_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
-        messages.success(request, f"Item {item.position} added.")
+        messages.success(request, _("Item %(position)s added.") % {"position": item.position})
         if request.POST.get("then") == "edit":
             return redirect("minutes:item_edit", pk=meeting.pk, item_pk=item.pk)
         return redirect("minutes:meeting_agenda", pk=meeting.pk)
@@ -445,10 +465,20 @@ def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = _get_item(meeting, item_pk)
     direction = "up" if request.POST.get("direction") == "up" else "down"
     if services.agenda_item_move(item=item, by=request.user, direction=direction):
-        messages.success(request, f"Moved “{item.title}” {direction}.")
+        messages.success(
+            request,
+            (_("Moved “%(title)s” up.") if direction == "up" else _("Moved “%(title)s” down."))
+            % {"title": item.title},
+        )
     else:
         messages.info(
-            request, f"“{item.title}” is already {'first' if direction == 'up' else 'last'}."
+            request,
+            (
+                _("“%(title)s” is already first.")
+                if direction == "up"
+                else _("“%(title)s” is already last.")
+            )
+            % {"title": item.title},
         )
     return redirect("minutes:meeting_agenda", pk=meeting.pk)
 
@@ -465,7 +495,7 @@ def item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     except services.ServiceError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"Removed “{item.title}”.")
+        messages.success(request, _("Removed “%(title)s”.") % {"title": item.title})
     return redirect("minutes:meeting_agenda", pk=meeting.pk)
 
 
@@ -530,7 +560,7 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         except (ValidationError, services.ServiceError) as error:
             form.add_error(None, _message(error))
         else:
-            messages.success(request, f"Item {item.position} saved.")
+            messages.success(request, _("Item %(position)s saved.") % {"position": item.position})
             if request.POST.get("then") == "next" and (following := _next_item(item)):
                 return redirect("minutes:item_edit", pk=meeting.pk, item_pk=following.pk)
             if request.POST.get("then") == "agenda":
@@ -678,7 +708,9 @@ def meeting_circulate(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         problems = " ".join(dict.fromkeys(e for errors in form.errors.values() for e in errors))
         messages.error(
-            request, f"Give a deadline date and time to circulate the summary. {problems}"
+            request,
+            _("Give a deadline date and time to circulate the summary. %(problems)s")
+            % {"problems": problems},
         )
         return redirect(meeting)
     try:
@@ -686,7 +718,7 @@ def meeting_circulate(request: HttpRequest, pk: int) -> HttpResponse:
     except services.ServiceError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "Circulated to the principals for review.")
+        messages.success(request, _("Circulated to the principals for review."))
     return redirect(meeting)
 
 
@@ -697,8 +729,8 @@ def meeting_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         services.meeting_withdraw,
-        missing="Give the reason for taking the summary back to draft.",
-        done="Back in draft. Circulate it again when the edits are done.",
+        missing=_("Give the reason for taking the summary back to draft."),
+        done=_("Back in draft. Circulate it again when the edits are done."),
     )
 
 
@@ -711,7 +743,7 @@ def meeting_approve(request: HttpRequest, pk: int) -> HttpResponse:
     except services.ServiceError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "Summary approved. It is now locked.")
+        messages.success(request, _("Summary approved. It is now locked."))
     return redirect(meeting)
 
 
@@ -722,8 +754,8 @@ def meeting_reopen(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         services.meeting_reopen,
-        missing="Give the reason for the correction.",
-        done="Reopened for correction. Circulate it again when ready.",
+        missing=_("Give the reason for the correction."),
+        done=_("Reopened for correction. Circulate it again when ready."),
     )
 
 
@@ -748,11 +780,11 @@ def _step_with_reason(request: HttpRequest, pk: int, step, *, missing: str, done
 def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk, Meeting.objects.select_related("body"))
     if not services.can_review(request.user, meeting):
-        raise PermissionDenied("Only principals of member organisations review summaries.")
+        raise PermissionDenied(_("Only principals of member organisations review summaries."))
     items = list(meeting.agenda_items.order_by("position"))
     form = forms.ReviewCommentForm(request.POST, items=items)
     if not form.is_valid():
-        messages.error(request, "Write your comment, and say what it is about.")
+        messages.error(request, _("Write your comment, and say what it is about."))
         return redirect(meeting)
     try:
         comment = services.review_comment_add(meeting=meeting, by=request.user, **form.cleaned_data)
@@ -762,11 +794,13 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     if comment.kind == ReviewComment.Kind.OBJECTION:
         messages.success(
             request,
-            "Your objection was recorded. Silence is broken: the summary went back to the "
-            "secretariat, who will circulate a revised draft.",
+            _(
+                "Your objection was recorded. Silence is broken: the summary went back to the "
+                "secretariat, who will circulate a revised draft."
+            ),
         )
         return redirect("minutes:my_comments")
-    messages.success(request, "Your comment was sent to the secretariat.")
+    messages.success(request, _("Your comment was sent to the secretariat."))
     return redirect(f"{meeting.get_absolute_url()}#comment-{comment.pk}")
 
 
@@ -783,7 +817,7 @@ def comment_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     except services.ServiceError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "Comment resolved.")
+        messages.success(request, _("Comment resolved."))
     return redirect(comment)
 
 

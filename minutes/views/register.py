@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from lib import readcache
@@ -60,7 +61,16 @@ def _decisions_csv(decisions) -> StreamingHttpResponse:
     def rows() -> Iterator[str]:
         # The BOM makes Excel read UTF-8 (António, not AntÃ³nio).
         yield "\ufeff" + writer.writerow(
-            ["Reference", "Kind", "Decision", "Date", "Body", "Meeting", "Agenda item", "Topics"]
+            [
+                _("Reference"),
+                _("Kind"),
+                _("Decision"),
+                _("Date"),
+                _("Body"),
+                _("Meeting"),
+                _("Agenda item"),
+                _("Topics"),
+            ]
         )
         for d in decisions.iterator(chunk_size=2000):
             meeting = d.agenda_item.meeting

@@ -36,8 +36,11 @@
     var focus = button.disabled ? row.querySelector("[data-move=" + (up ? "down" : "up") + "]") : button;
     focus.focus();
     if (status) {
-      status.textContent = row.getAttribute("data-name") + " moved to place " +
-        (rows().indexOf(row) + 1) + " of " + rows().length + ". Save to keep this order.";
+      // The sentence comes translated from the page, with its three blanks.
+      status.textContent = (list.getAttribute("data-moved") || "")
+        .replace("%(name)s", row.getAttribute("data-name"))
+        .replace("%(place)s", rows().indexOf(row) + 1)
+        .replace("%(count)s", rows().length);
     }
   });
 })();

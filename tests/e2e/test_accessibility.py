@@ -65,10 +65,12 @@ def site(transactional_db, live_server, settings, tmp_path):
 
 
 class Checker:
-    """Visits pages, runs axe on each, keeps each page's HTML for one Nu checker run."""
+    """Visits pages, runs axe on each, keeps each page's HTML for one Nu checker run, and checks
+    that each page says the language it is in (`<html lang>`)."""
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, language: str = "en") -> None:
         self.base = base
+        self.language = language
         self.html: dict[str, str] = {}
         self.problems: list[str] = []
         self.csp_errors: list[str] = []
@@ -88,6 +90,8 @@ class Checker:
         if response is None or "text/html" not in kind:
             return
         self.html[label] = response.text()
+        if f'<html lang="{self.language}">' not in self.html[label]:
+            self.problems.append(f"{label} ({page.url}): <html lang> is not {self.language}")
         for violation in a11y.axe_violations(page):
             self.problems.append(f"axe {label} ({page.url}): {violation}")
 
@@ -107,11 +111,12 @@ class Checker:
 
 
 def _login(context, base: str, username: str):
+    """Signs in whatever the language of the browser (and so of the login page)."""
     page = context.new_page()
     page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main form [type=submit]").click()
     page.wait_for_url(f"{base}/")
     return page
 
@@ -129,13 +134,15 @@ def _submit_with_errors(page, checker: Checker, label: str, values: dict[str, st
     checker.check(page, f"{label} with errors", response)
 
 
-def test_every_page_passes_axe_and_the_nu_checker(site, browser):
+# Every page in English and in French (the browser's language picks the interface's).
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_page_passes_axe_and_the_nu_checker(site, browser, language):
     a11y.require_tools()
-    checker = Checker(site.url)
+    checker = Checker(site.url, language)
     routes = [r for r in urlwalk.discover() if not _skipped(r.name)]
     pages = {}
     for role in ("secretariat", "principal"):
-        context = browser.new_context()
+        context = browser.new_context(locale=language)
         pages[role] = _login(context, site.url, site.users[role].username)
         checker.watch(pages[role])
 
@@ -152,7 +159,7 @@ def test_every_page_passes_axe_and_the_nu_checker(site, browser):
             checker.visit(page, f"{case.label} as {role}", case.url)
 
     # With errors.
-    anonymous = browser.new_context().new_page()
+    anonymous = browser.new_context(locale=language).new_page()
     checker.watch(anonymous)
     for name, values in FORM_ERROR_PAGES.items():
         page = anonymous if name in ("login", "password_reset") else pages["secretariat"]
@@ -165,6 +172,46 @@ def test_every_page_passes_axe_and_the_nu_checker(site, browser):
         checker.problems += [f"vnu {label}: {m}" for m in messages]
     print(f"\naxe + vnu: {len(checker.html)} pages checked, {len(checker.problems)} problems")
     assert len(checker.html) >= 20
+    assert not checker.csp_errors, "\n".join(checker.csp_errors)
+    assert not checker.problems, "\n".join(checker.problems)
+
+
+# The main pages in Spanish, for both roles.
+MAIN_PAGES = [
+    "dashboard",
+    "minutes:meeting_list",
+    "minutes:meeting_detail",
+    "minutes:translation_detail",
+    "actions:action_list",
+    "minutes:decision_list",
+    "minutes:topic_list",
+    "reports:organization_list",
+    "reports:person_list",
+    "search:search",
+    "outbox:notification_list",
+    "outbox:preferences",
+]
+
+
+def test_the_main_pages_pass_axe_and_the_nu_checker_in_spanish(site, browser):
+    a11y.require_tools()
+    checker = Checker(site.url, "es")
+    routes = [r for r in urlwalk.discover() if r.name in MAIN_PAGES]
+    world = urlwalk.build_world(site.users)
+    for role in ("secretariat", "principal"):
+        page = _login(browser.new_context(locale="es"), site.url, site.users[role].username)
+        checker.watch(page)
+        for route in routes:
+            if not route.params:
+                checker.visit(page, f"{route.name} as {role}", reverse(route.name))
+        for case in urlwalk.cases(world, [r for r in routes if r.params]):
+            checker.visit(page, f"{case.label} as {role}", case.url)
+    checker.visit(page, "search in Spanish", reverse("search:search") + "?q=migraci%C3%B3n")
+    errors = a11y.html_errors(checker.html)
+    for label, messages in errors.items():
+        checker.problems += [f"vnu {label}: {m}" for m in messages]
+    print(f"\naxe + vnu in Spanish: {len(checker.html)} pages checked")
+    assert len(checker.html) >= 15
     assert not checker.csp_errors, "\n".join(checker.csp_errors)
     assert not checker.problems, "\n".join(checker.problems)
 

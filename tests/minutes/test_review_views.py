@@ -202,9 +202,9 @@ def test_summary_page_query_count_for_a_reviewing_principal(
     # session, user, groups, meeting+body, zones, attendances, items, item topics, item
     # documents, decisions, decision topics, actions, owner orgs, owner people, meeting
     # documents, review comments, events, membership check, the user's organisation (2:
-    # positions today, organisation), follow-up reviews at this meeting, earlier open actions
-    # and the unread notifications count in the navigation.
-    with django_assert_num_queries(22) as ctx:
+    # positions today, organisation), follow-up reviews at this meeting, earlier open actions,
+    # the summary's versions in other languages and the unread notifications count.
+    with django_assert_num_queries(23) as ctx:
         client.get(meeting.get_absolute_url())
     fill(3)
     with django_assert_num_queries(len(ctx.captured_queries)):

@@ -102,9 +102,9 @@ def test_summary_page_query_count_does_not_grow_with_items(
     # session, user, groups, meeting+body, time zones, attendances, items, topics, documents,
     # decisions, decision topics, actions, action owner orgs, owner people, meeting documents,
     # review comments, review events, the user's organisation, follow-up reviews at this
-    # meeting (an approved summary lists no open actions of today)
-    # and the unread notifications count in the navigation.
-    with django_assert_num_queries(20) as ctx:
+    # meeting (an approved summary lists no open actions of today), the summary's versions in
+    # other languages and the unread notifications count in the navigation.
+    with django_assert_num_queries(21) as ctx:
         client.get(meeting.get_absolute_url())
     _fill(meeting, member_org, 4)
     with django_assert_num_queries(len(ctx.captured_queries)):

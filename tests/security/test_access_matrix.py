@@ -31,6 +31,8 @@ PUBLIC_URL_NAMES = {
     # Calendar feeds authenticate by the token in their URL.
     "*ical*",
     "*:*feed*",
+    # The header's language switcher (POST only): the login page offers it too.
+    "outbox:language",
 }
 
 # Django's admin: for superusers only; everyone else is sent to the admin's login page.
@@ -53,6 +55,7 @@ SECRETARIAT_ONLY = {
     "minutes:meeting_approve",
     "minutes:meeting_reopen",
     "minutes:comment_resolve",
+    "minutes:translation_edit",
     # Import of summaries writes meetings.
     "summaries:import_start",
     "summaries:import_preview",
@@ -104,6 +107,8 @@ EXTRA_QUERIES: dict[str, list[str]] = {
 # URL parameters naming recorded content: on a planned meeting, principals get 404 for them
 # (its header and agenda are readable, what was recorded is not).
 CONTENT_KEYS = {"decision", "action", "update", "document", "event"}
+# Pages that are the recorded content themselves (the summary in a second language).
+CONTENT_PAGES = {"minutes:translation_detail"}
 
 # Account pages a login with no role still opens (and the admin, which has its own door).
 NO_ROLE_OPEN = {
@@ -208,7 +213,9 @@ def _check(case: urlwalk.Case, role: str, response, secretariat_status: int) -> 
         return None if code == 404 else f"{code} on a draft meeting's page, expected 404"
     if role == "outsider" and case.status is not None:
         return None if code in (403, 404) else f"{code} on a meeting of a body without a seat"
-    if case.status == "planned" and _content_keys(case) & CONTENT_KEYS:
+    if case.status == "planned" and (
+        _content_keys(case) & CONTENT_KEYS or _matches(name, CONTENT_PAGES)
+    ):
         return None if code == 404 else f"{code} on a planned meeting's content, expected 404"
     if role == "other_principal" and _matches(name, OWN_ORGANIZATION_ONLY):
         return None if code in (403, 404) else f"{code} on another organisation's page"

@@ -110,6 +110,8 @@ PARAM_BY_NAME: dict[str, Callable[[World, Bundle | None], Any]] = {
     "year": lambda w, b: b.meeting.start.year if b else 2023,
     "month": lambda w, b: b.meeting.start.month if b else 3,
     "day": lambda w, b: b.meeting.start.day if b else 20,
+    # The world's meetings are written in English with a French version.
+    "language": lambda w, b: "fr",
 }
 
 
@@ -398,7 +400,14 @@ def find_token(world: World) -> str:
 
 def build_world(users: dict[str, User] | None = None, *, marker: str = "") -> World:
     """Objects for every status; ``users`` maps persona -> User (made here when missing)."""
-    from minutes.models import ActionPoint, Document, Meeting, ReviewComment, SummaryEvent
+    from minutes.models import (
+        ActionPoint,
+        Document,
+        Meeting,
+        ReviewComment,
+        SummaryEvent,
+        SummaryTranslation,
+    )
     from tests import factories as f
 
     users = dict(users or {})
@@ -487,6 +496,9 @@ def build_world(users: dict[str, User] | None = None, *, marker: str = "") -> Wo
         )
         event = SummaryEvent.objects.create(
             meeting=meeting, kind=SummaryEvent.Kind.CIRCULATED, at=meeting.start
+        )
+        SummaryTranslation.objects.create(
+            meeting=meeting, language="fr", text=f"Résumé traduit {tag}."
         )
         bundles[status] = Bundle(
             status=status,
