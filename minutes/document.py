@@ -12,7 +12,6 @@ and the follow-up section from `minutes.follow_up.follow_up_context`: nothing he
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
@@ -145,9 +144,9 @@ def due_phrase(action: ActionPoint) -> str:
     return f"due {action.due_display}"
 
 
-def action_trailer(action: ActionPoint, *, prefix: Iterable[str] = ()) -> str:
+def action_trailer(action: ActionPoint, *, prefix: tuple[str, ...] = ()) -> str:
     """ "(Owner: DESA, UNDP; due by 30 June 2024)": only the parts there are, or ""."""
-    parts = [p for p in prefix if p]
+    parts = [", ".join(p for p in prefix if p)] if any(prefix) else []
     if owners := owner_names(action):
         parts.append(f"Owner: {owners}")
     if due := due_phrase(action):
@@ -201,7 +200,7 @@ def _review_entry(review: ActionUpdate) -> Entry:
         Span(f"{review.outcome_label}:", strong=True, badge=review.outcome_class),
         Span(" "),
         Span(action.text.strip(), href=action.get_absolute_url()),
-        Span(action_trailer(action, prefix=[action.reference, _agreed(action)])),
+        Span(action_trailer(action, prefix=(action.reference, _agreed(action)))),
     ]
     if review.text.strip():
         spans.append(Span(f" {review.text.strip()}"))
@@ -215,7 +214,7 @@ def _open_entry(action: ActionPoint, body) -> Entry:
         Span(f"{action.get_status_display()}:", strong=True, badge=action.status),
         Span(" "),
         Span(action.text.strip(), href=action.get_absolute_url()),
-        Span(action_trailer(action, prefix=[action.reference, _agreed(action)])),
+        Span(action_trailer(action, prefix=(action.reference, _agreed(action)))),
     ]
     if latest := action.latest_update:
         day = zones.local_date(latest.created_at, body)
