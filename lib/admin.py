@@ -53,3 +53,21 @@ class SafeAutocomplete:
         if field is not None and type(field.widget) is AutocompleteSelectMultiple:
             field.widget.__class__ = SafeAutocompleteSelectMultiple
         return field
+
+
+def related_links(lists) -> str:
+    """Links to the admin lists of a record's parts: [(model, lookup, value), ...], each
+    "Attendance (12)". A list too long to inline is one click away, filtered to the record."""
+    from django.urls import reverse
+    from django.utils.html import format_html, format_html_join
+
+    rows = []
+    for model, lookup, value in lists:
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        count = model._default_manager.filter(**{lookup.removesuffix("__exact"): value}).count()
+        rows.append((f"{url}?{lookup}={value}", str(opts.verbose_name_plural).capitalize(), count))
+    return format_html(
+        '<ul class="admin-related">{}</ul>',
+        format_html_join("", '<li><a href="{}">{} ({})</a></li>', rows),
+    )

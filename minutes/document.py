@@ -283,7 +283,8 @@ def summary_document(
     items = list(meeting.agenda_items.all())
     present = [a for a in attendances if a.status == "present"]
     planned = meeting.effective_status == Meeting.Status.PLANNED
-    with_record = content and not planned
+    # A planned meeting's prepared items are the secretariat's; principals read its agenda.
+    with_record = content
     return SummaryDocument(
         title=meeting.title,
         day=timefmt.format_day(meeting.start, labelled[0][0]),
