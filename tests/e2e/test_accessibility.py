@@ -204,6 +204,7 @@ def test_every_admin_page_passes_axe_and_the_nu_checker(site, browser):
     for label, messages in errors.items():
         checker.problems += [f"vnu {label}: {m}" for m in messages]
     print(f"\nadmin axe + vnu: {len(checker.html)} pages checked, {len(checker.problems)} problems")
+    print("\n".join(checker.problems + checker.csp_errors))
     assert len(checker.html) >= 40
     assert not checker.csp_errors, "\n".join(checker.csp_errors)
     assert not checker.problems, "\n".join(checker.problems)
