@@ -7,6 +7,7 @@ with a server error instead of the form's own "Select a valid choice" message.
 
 from __future__ import annotations
 
+from django.contrib.admin import TabularInline
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -40,7 +41,17 @@ class SafeAutocompleteSelectMultiple(_ValidIdsOnly, AutocompleteSelectMultiple):
 
 
 class SafeAutocomplete:
-    """Mix into a ModelAdmin or an inline that has `autocomplete_fields`."""
+    """Mix into a ModelAdmin or an inline that has `autocomplete_fields`.
+
+    In a tabular inline the column heading is the only label a field has; each field also
+    gets it as `aria-label`, so a screen reader names every input of every row.
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(self, TabularInline):
+            field.widget.attrs.setdefault("aria-label", str(db_field.verbose_name).capitalize())
+        return field
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
