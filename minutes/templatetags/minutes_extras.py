@@ -50,17 +50,6 @@ def body_time(moment: datetime.datetime | None, body=None):
 
 
 @register.filter
-def owner_names(action) -> str:
-    """The owners as the summary names them: "DESA, UNDP (at the working level)", or ""."""
-    names = [org.label for org in action.owner_organizations.all()]
-    names += [person.name for person in action.owner_people.all()]
-    text = ", ".join(names)
-    if action.owner_note:
-        text = f"{text} ({action.owner_note})" if text else action.owner_note
-    return text
-
-
-@register.filter
 def spans(entry) -> str:
     """A line of `minutes.document`: its runs, linked or bold (a badge) as the document says."""
     parts = []
