@@ -8,15 +8,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from actions.models import CalendarToken, ReminderLog
 from lib import due
-from lib.admin import SafeAutocomplete
+from lib.admin import SafeAutocomplete, related_links
 from minutes import services
 from minutes.models import ActionPoint, ActionUpdate
-
-
-class ActionUpdateInline(SafeAutocomplete, admin.TabularInline):
-    model = ActionUpdate
-    extra = 0
-    autocomplete_fields = ["reviewed_at_meeting"]
 
 
 class ActionPointAdminForm(forms.ModelForm):
@@ -75,12 +69,31 @@ class ActionPointAdmin(SafeAutocomplete, SimpleHistoryAdmin):
         *ActionPointAdminForm.Meta.fields,
         "closed_at",
         "closed_at_meeting",
+        "progress_log",
         "seen_version",
     ]
-    readonly_fields = ["reference", "agenda_item", "decision", "closed_at", "closed_at_meeting"]
+    readonly_fields = [
+        "reference",
+        "agenda_item",
+        "decision",
+        "closed_at",
+        "closed_at_meeting",
+        "progress_log",
+    ]
     autocomplete_fields = ["owner_organizations", "owner_people"]
     filter_horizontal = ["topics"]
-    inlines = [ActionUpdateInline]
+
+    @admin.display(description="Progress log")
+    def progress_log(self, obj: ActionPoint) -> str:
+        if obj.pk is None:
+            return ""
+        return related_links([(ActionUpdate, "action__id__exact", obj.pk)])
+
+    def lookup_allowed(self, lookup, value, request=None) -> bool:
+        # The meeting page's link to its action points.
+        if lookup == "agenda_item__meeting__id__exact":
+            return True
+        return super().lookup_allowed(lookup, value, request)
 
     @admin.display(description="text")
     def short_text(self, obj: ActionPoint) -> str:
@@ -109,9 +122,7 @@ class ActionPointAdmin(SafeAutocomplete, SimpleHistoryAdmin):
         )
 
     def save_related(self, request, form, formsets, change) -> None:
-        # The owners and topics were saved by the service; only the log's inline rows remain.
-        for formset in formsets:
-            self.save_formset(request, form, formset, change=change)
+        """The owners and topics were saved by the service; nothing else is related here."""
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:

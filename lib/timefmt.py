@@ -19,9 +19,10 @@ from lib.dates import safe_astimezone
 EN_DASH = "\u2013"
 
 
-def format_date(day: datetime.date) -> str:
-    """A calendar day: "20 March 2023", "20 mars 2023", "20 de marzo de 2023"."""
-    return dateformat.format(day, formats.get_format("DATE_FORMAT"))
+def format_date(day: datetime.date, *, short: bool = False) -> str:
+    """A calendar day: "20 March 2023", "20 mars 2023", "20 de marzo de 2023"; short, with the
+    month abbreviated in the active language: "20 Mar 2023", "20 mars 2023"."""
+    return dateformat.format(day, "j M Y" if short else formats.get_format("DATE_FORMAT"))
 
 
 def format_month(day: datetime.date) -> str:

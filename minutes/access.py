@@ -85,6 +85,19 @@ def secretariat_required(view: Callable) -> Callable:
 # visible when that meeting is circulated or approved; an entry without a meeting follows its
 # action. Either way the action itself must be visible.
 #
+# Returned summaries. An objection (or the secretariat taking a circulated summary back, or a
+# correction) returns the summary to draft, and a principal never reads a draft. But the
+# principals it was circulated to have read its last circulated text, and the objector must see
+# what they objected to: so a principal who may open the body's meetings (the ones it was
+# circulated to, by the seat rule above), and the author of an objection on it whatever their
+# seat today, may still read *the text as last circulated* (the snapshot kept with the
+# circulation, `SummaryEvent.snapshot`), marked as returned to the secretariat, with their own
+# comments. Nothing of the draft being edited reaches them: no live record, no export, no list,
+# no search. See `returned_summary_for`.
+#
+# Cached renderings. The rendered summary of an approved meeting is cached per visibility class
+# (`visibility_class`): a principal is never served the secretariat's rendering.
+#
 # Review comments. A principal sees their own comments (even once an objection returned the
 # summary to draft: it is their text); the secretariat sees all.
 #
@@ -106,6 +119,33 @@ def secretariat_required(view: Callable) -> Callable:
 CONTENT_STATUSES = (Meeting.Status.CIRCULATED, Meeting.Status.APPROVED)
 # What a principal may open at all: never a draft.
 READABLE_STATUSES = (Meeting.Status.PLANNED, *CONTENT_STATUSES)
+
+
+def visibility_class(user, meeting: Meeting) -> str:
+    """Who a rendering of `meeting` is for: everything, the content, or header and agenda."""
+    if roles.is_secretariat(user):
+        return "secretariat"
+    return "content" if can_read_content(user, meeting) else "agenda"
+
+
+def returned_summary_for(user, pk: int) -> tuple[Meeting, SummaryEvent] | None:
+    """A summary returned to draft after circulation that this principal may still read as
+    last circulated (see "Returned summaries" above): the meeting and that circulation."""
+    if roles.is_secretariat(user) or not roles.is_principal(user):
+        return None
+    objected = ReviewComment.objects.filter(
+        meeting=OuterRef("pk"), author=user, kind=ReviewComment.Kind.OBJECTION
+    )
+    meeting = (
+        Meeting.objects.select_related("body")
+        .filter(pk=pk, status=Meeting.Status.DRAFT)
+        .filter(Q(body__in=readable_bodies(user)) | Exists(objected))
+        .first()
+    )
+    if meeting is None:
+        return None
+    sent = meeting.events.filter(kind=SummaryEvent.Kind.CIRCULATED).order_by("at", "pk").last()
+    return (meeting, sent) if sent is not None else None
 
 
 def has_role(user) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from lib.admin import SafeAutocomplete
+from lib.admin import SafeAutocomplete, related_links
 from minutes.forms import DocumentForm
 from minutes.models import (
     ActionPoint,
@@ -18,20 +18,6 @@ from minutes.models import (
 )
 
 
-class AttendanceInline(SafeAutocomplete, admin.TabularInline):
-    model = Attendance
-    fk_name = "meeting"
-    extra = 0
-    autocomplete_fields = ["person", "organization", "represented_by"]
-
-
-class AgendaItemInline(SafeAutocomplete, admin.StackedInline):
-    model = AgendaItem
-    extra = 0
-    fields = ["position", "title", "kind", "discussion"]
-    show_change_link = True
-
-
 class DocumentInline(SafeAutocomplete, admin.TabularInline):
     # The editor's form: the same type and size checks on uploads.
     form = DocumentForm
@@ -39,19 +25,32 @@ class DocumentInline(SafeAutocomplete, admin.TabularInline):
     extra = 0
 
 
-class SummaryEventInline(SafeAutocomplete, admin.TabularInline):
-    model = SummaryEvent
-    extra = 0
-
-
 @admin.register(Meeting)
 class MeetingAdmin(SafeAutocomplete, SimpleHistoryAdmin):
+    """A meeting's own fields; its attendance, items, action points and review are long lists,
+    linked to their own pages rather than inlined, so this page opens fast and fits the screen."""
+
     list_display = ["title", "body", "start", "modality", "status", "review_deadline"]
     list_filter = ["status", "body", "modality"]
     search_fields = ["title", "location", "opening_remarks"]
     date_hierarchy = "start"
     list_select_related = ["body"]
-    inlines = [AttendanceInline, AgendaItemInline, DocumentInline, SummaryEventInline]
+    readonly_fields = ["record"]
+    inlines = [DocumentInline]
+
+    @admin.display(description="Its record")
+    def record(self, obj: Meeting) -> str:
+        if obj.pk is None:
+            return "Save the meeting first."
+        return related_links(
+            [
+                (Attendance, "meeting__id__exact", obj.pk),
+                (AgendaItem, "meeting__id__exact", obj.pk),
+                (ActionPoint, "agenda_item__meeting__id__exact", obj.pk),
+                (ReviewComment, "meeting__id__exact", obj.pk),
+                (SummaryEvent, "meeting__id__exact", obj.pk),
+            ]
+        )
 
 
 class DecisionInline(SafeAutocomplete, admin.StackedInline):
@@ -59,32 +58,6 @@ class DecisionInline(SafeAutocomplete, admin.StackedInline):
     extra = 0
     fields = ["position", "kind", "text", "reference", "topics"]
     filter_horizontal = ["topics"]
-
-
-class ActionPointInline(SafeAutocomplete, admin.StackedInline):
-    """Shown, not edited, here: a change to an action goes through its own page, which logs it."""
-
-    model = ActionPoint
-    extra = 0
-    can_delete = False
-    fields = [
-        "position",
-        "reference",
-        "text",
-        "owner_organizations",
-        "owner_people",
-        "owner_note",
-        "due_date",
-        "due_precision",
-        "status",
-        "closed_at",
-        "closed_at_meeting",
-    ]
-    readonly_fields = fields
-    show_change_link = True
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(AgendaItem)
@@ -95,7 +68,14 @@ class AgendaItemAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     list_select_related = ["meeting"]
     autocomplete_fields = ["meeting"]
     filter_horizontal = ["topics"]
-    inlines = [DecisionInline, ActionPointInline]
+    readonly_fields = ["action_points"]
+    inlines = [DecisionInline]
+
+    @admin.display(description="Action points")
+    def action_points(self, obj: AgendaItem) -> str:
+        if obj.pk is None:
+            return "Save the item first."
+        return related_links([(ActionPoint, "agenda_item__id__exact", obj.pk)])
 
 
 @admin.register(Decision)

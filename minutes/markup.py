@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 
 import markdown
 import nh3
+from django.core.cache import cache
 
 ALLOWED_TAGS = {
     "a",
@@ -45,8 +47,25 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
+# A text renders to the same HTML for ever, so the cache is keyed by the text itself: a saved
+# discussion is rendered once, whichever page or process shows it first.
+MARKDOWN_CACHE_SECONDS = 30 * 24 * 3600
+
+
 def render_markdown(text: str) -> str:
-    """Render Markdown to HTML that is safe to put in a page as it is."""
+    """Render Markdown to HTML that is safe to put in a page as it is (cached by text)."""
+    text = text or ""
+    if not text.strip():
+        return ""
+    key = "markdown:" + hashlib.sha256(text.encode()).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        html = _render(text)
+        cache.set(key, html, MARKDOWN_CACHE_SECONDS)
+    return html
+
+
+def _render(text: str) -> str:
     html = markdown.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
     return nh3.clean(
         html,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 
-from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -13,62 +12,79 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from summaries.layout import AGENDA_HEADING, in_summary_language, summary_layout
+from minutes import document as doc
 
 _INLINE = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)|\*\*([^*]+)\*\*")
 _LIST = re.compile(r"^(\s*)([-*+]|\d+[.)])\s+(.*)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 
 
-def meeting_docx(meeting, *, agenda_only: bool = False) -> bytes:
-    """In the summary's language (Meeting.language), whoever exports it."""
-    with in_summary_language(meeting):
-        return _docx(meeting, agenda_only=agenda_only)
+def meeting_docx(meeting, *, agenda_only: bool = False, follow_up: dict | None = None) -> bytes:
+    """In the summary's language (`Meeting.language`), whoever exports it."""
+    with doc.in_summary_language(meeting):
+        return document_docx(
+            doc.summary_document(meeting, content=not agenda_only, **doc.follow_up_parts(follow_up))
+        )
 
 
-def _docx(meeting, *, agenda_only: bool) -> bytes:
-    layout = summary_layout(meeting, agenda_only=agenda_only)
+def document_docx(layout: doc.SummaryDocument) -> bytes:
+    """`minutes.document.SummaryDocument`, the structure the summary page renders too, as Word."""
     document = Document()
     document.core_properties.title = layout.title
-    document.core_properties.language = meeting.language or "en"
     style = document.styles["Normal"]
     style.font.name = "Calibri"
     style.font.size = Pt(11)
     title = document.add_paragraph(layout.title, style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    location = layout.location and _("Location: %(location)s") % {"location": layout.location}
-    for line in (layout.day, layout.times, location):
+    for line in (layout.day, layout.times, layout.location_line):
         if line:
             document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
     summary = document.add_paragraph()
     summary.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    summary.add_run(_("Summary")).bold = True
-    document.add_heading(_("Participants:"), level=1)
-    for line in layout.participants:
-        document.add_paragraph(line, style="List Bullet")
-    if layout.apologies:
-        document.add_heading(_("Apologies and representations:"), level=1)
-        for line in layout.apologies:
-            document.add_paragraph(line, style="List Bullet")
-    if layout.agenda:
-        document.add_heading(str(AGENDA_HEADING), level=1)
-        for title_text in layout.agenda:
-            document.add_paragraph(title_text, style="List Number")
+    summary.add_run(layout.kind).bold = True
+    if layout.note:
+        document.add_paragraph(layout.note).alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def section(heading: str, entries: list, *, level: int = 1, style: str = "List Bullet"):
+        if entries:
+            document.add_heading(str(heading), level=level)
+            for entry in entries:
+                _spans(document.add_paragraph(style=style), entry)
+
+    if layout.participants or layout.also_present or layout.apologies:
+        section(doc.PARTICIPANTS_HEADING, layout.participants or [str(doc.NO_PARTICIPANTS)])
+        section(doc.ALSO_PRESENT_HEADING, layout.also_present, level=2)
+        section(doc.APOLOGIES_HEADING, layout.apologies, level=2)
+    section(doc.AGENDA_HEADING, layout.agenda, style="List Number")
     _markdown(document, layout.opening_remarks)
+    if follow_up := layout.follow_up:
+        document.add_heading(str(doc.FOLLOW_UP_HEADING), level=1)
+        if follow_up.reviewed:
+            document.add_paragraph(str(doc.FOLLOW_UP_REVIEWED))
+            for entry in follow_up.reviewed:
+                _spans(document.add_paragraph(style="List Bullet"), entry)
+        section(str(follow_up.open_heading), follow_up.still_open, level=2)
     for item in layout.items:
         document.add_heading(item.heading, level=1)
         _markdown(document, item.discussion)
-        if item.decisions:
-            document.add_heading(_("Decisions:"), level=2)
-            for line in item.decisions:
-                document.add_paragraph(line, style="List Bullet")
-        if item.actions:
-            document.add_heading(_("Action Points:"), level=2)
-            for line in item.actions:
-                document.add_paragraph(line, style="List Bullet")
+        section(doc.DECISIONS_HEADING, item.decisions, level=2)
+        section(doc.DOCUMENTS_HEADING, item.documents, level=2)
+        section(doc.ACTIONS_HEADING, item.actions, level=2)
+    section(doc.DOCUMENTS_HEADING, layout.documents)
+    if layout.approval:
+        document.add_paragraph(layout.approval)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _spans(paragraph, entry) -> None:
+    """A line of the summary: plain text, or runs with bold where the page shows a badge."""
+    if isinstance(entry, str):
+        paragraph.add_run(entry)
+        return
+    for span in entry.spans:
+        paragraph.add_run(span.text).bold = span.strong or None
 
 
 def _markdown(document, text: str) -> None:

@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lib.timefmt import format_date
-from minutes import access
+from minutes import access, document
 from minutes.access import get_meeting_for_user, secretariat_required
+from minutes.follow_up import follow_up_context
 from minutes.models import Meeting
 from minutes.services import ServiceError
 from participants import zones
@@ -264,11 +265,19 @@ def _item_rows(formsets) -> list[dict]:
     return rows, unplaced
 
 
+def _export_parts(request: HttpRequest, pk: int) -> tuple[Meeting, dict]:
+    """The meeting and what its summary document needs, as the summary page reads them."""
+    meeting = get_meeting_for_user(request, pk, document.prefetch(Meeting.objects.all()))
+    content = access.can_read_content(request.user, meeting)
+    follow_up = follow_up_context(meeting, request.user) if content else {}
+    return meeting, {"agenda_only": not content, "follow_up": follow_up}
+
+
 @login_required
 def export_docx(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_for_user(request, pk, Meeting.objects.with_summary())
+    meeting, parts = _export_parts(request, pk)
     response = HttpResponse(
-        meeting_docx(meeting, agenda_only=not access.can_read_content(request.user, meeting)),
+        meeting_docx(meeting, **parts),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename(meeting, "docx")}"'
@@ -277,8 +286,9 @@ def export_docx(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def export_markdown(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_for_user(request, pk, Meeting.objects.with_summary())
-    text = meeting_markdown(meeting, agenda_only=not access.can_read_content(request.user, meeting))
-    response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
+    meeting, parts = _export_parts(request, pk)
+    response = HttpResponse(
+        meeting_markdown(meeting, **parts), content_type="text/markdown; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename(meeting, "md")}"'
     return response

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -176,6 +176,7 @@ def action_point_update(
             status=status,
         )
         fresh.logged = None
+        _summaries_changed(fresh, meeting, at=now)
         if pending:
             if change.describes or note:
                 fresh.logged = change.log(fresh, by=by, at=now, note=note, meeting=meeting)
@@ -201,6 +202,18 @@ def action_point_update(
                 fresh, by=by, at=now, note=note, meeting=meeting, applied=True
             )
     return fresh
+
+
+def _summaries_changed(action: ActionPoint, meeting: Meeting | None, *, at) -> None:
+    """Move `updated_at` of every summary that shows this action: the one that agreed it, the
+    one where this change is decided, and those whose follow-up section reviewed it. Rendered
+    summaries are cached under a key holding it (`minutes.document.cache_key`)."""
+    shown_in = Q(agenda_items__action_points=action) | Q(action_reviews__action=action)
+    if meeting is not None:
+        shown_in |= Q(pk=meeting.pk)
+    Meeting.objects.filter(pk__in=Meeting.objects.filter(shown_in).values("pk")).update(
+        updated_at=at
+    )
 
 
 def _claim(action: ActionPoint, expected: int, *, pending: bool) -> tuple[ActionPoint, int]:

@@ -4,6 +4,7 @@ import datetime
 
 from django import template
 from django.templatetags.tz import do_timezone
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from lib import timefmt
@@ -49,11 +50,17 @@ def body_time(moment: datetime.datetime | None, body=None):
 
 
 @register.filter
-def owner_names(action) -> str:
-    """The owners as the summary names them: "DESA, UNDP (at the working level)", or ""."""
-    names = [org.label for org in action.owner_organizations.all()]
-    names += [person.name for person in action.owner_people.all()]
-    text = ", ".join(names)
-    if action.owner_note:
-        text = f"{text} ({action.owner_note})" if text else action.owner_note
-    return text
+def spans(entry) -> str:
+    """A line of `minutes.document`: its runs, linked or bold (a badge) as the document says."""
+    parts = []
+    for span in entry.spans:
+        if span.badge:
+            html = format_html('<strong class="badge badge--{}">{}</strong>', span.badge, span.text)
+        elif span.strong:
+            html = format_html("<strong>{}</strong>", span.text)
+        else:
+            html = conditional_escape(span.text)
+        if span.href:
+            html = format_html('<a href="{}">{}</a>', span.href, html)
+        parts.append(html)
+    return mark_safe("".join(parts))  # noqa: S308 - every part escaped above

@@ -5,19 +5,23 @@ import copy
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q, prefetch_related_objects
 from django.forms import ModelChoiceField
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from lib import readcache
 from minutes import access, forms, history, services, snapshot
+from minutes import document as summary_doc
 from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.follow_up import follow_up_context
 from minutes.models import AgendaItem, Attendance, Decision, Meeting, ReviewComment, SummaryEvent
@@ -69,59 +73,129 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _summary_html(request: HttpRequest, meeting: Meeting, **controls) -> str:
+    """The document region of the summary page, rendered from `minutes.document`.
+
+    An approved (locked) summary changes only through the services, which change its cache key
+    (`minutes.document.cache_key`), so its rendering is cached per visibility class; a draft or a
+    circulated one is rendered afresh, with its per-item links.
+    """
+    visibility = access.visibility_class(request.user, meeting)
+    # The reader's language marks the summary when it is written in another one.
+    page_language = translation.get_language()
+    key = (
+        f"{summary_doc.cache_key(meeting, visibility)}:{page_language}"
+        if meeting.is_locked
+        else None
+    )
+    if key and (html := cache.get(key)) is not None:
+        return html
+    prefetch_related_objects([meeting], *summary_doc.PREFETCH)
+    show_content = visibility != "agenda"
+    follow_up = follow_up_context(meeting, request.user) if show_content else {}
+    with summary_doc.in_summary_language(meeting):
+        summary = summary_doc.summary_document(
+            meeting, content=show_content, **summary_doc.follow_up_parts(follow_up)
+        )
+        html = render_to_string(
+            "minutes/_summary_document.html",
+            {"document": summary, "meeting": meeting, "page_language": page_language, **controls},
+            request=request,
+        )
+    if key:
+        cache.set(key, html, summary_doc.CACHE_SECONDS)
+    return html
+
+
+def _readable_meeting(request: HttpRequest, pk: int) -> Meeting:
+    return get_meeting_for_user(
+        request, pk, Meeting.objects.select_related("body").prefetch_related("body__time_zones")
+    )
+
+
 @login_required
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    queryset = Meeting.objects.with_summary().prefetch_related(
-        Prefetch(
-            "review_comments",
-            queryset=access.comments_for(
-                request.user,
-                ReviewComment.objects.select_related(
-                    "author", "organization", "agenda_item", "resolved_by"
-                ),
-            ),
-        ),
-        Prefetch("events", queryset=SummaryEvent.objects.select_related("by")),
-    )
-    meeting = get_meeting_for_user(request, pk, queryset)
-    # A planned meeting shows principals its header and agenda; the rest waits for circulation.
-    show_content = access.can_read_content(request.user, meeting)
-    attendances = list(meeting.attendances.all()) if show_content else []
-    if not show_content:
-        meeting.meeting_documents = []
-    items = list(meeting.agenda_items.all())
+    try:
+        meeting = _readable_meeting(request, pk)
+    except Http404:
+        if returned := access.returned_summary_for(request.user, pk):
+            return _returned_summary(request, *returned)
+        raise
     is_secretariat = roles.is_secretariat(request.user)
-    comments = list(meeting.review_comments.all())
     reviewing = (
         meeting.effective_status == Meeting.Status.CIRCULATED
         and not is_secretariat
         and services.can_review(request.user, meeting)
     )
+    comments = list(
+        access.comments_for(request.user, meeting.review_comments.all()).select_related(
+            "author", "organization", "agenda_item", "resolved_by"
+        )
+    )
+    # Principals reach this page only for a planned, circulated or approved meeting, whose
+    # circulations they were sent: they see what changed between them too.
+    events = list(meeting.events.select_related("by"))
     context = {
         "meeting": meeting,
-        "show_content": show_content,
-        "participants": [a for a in attendances if a.status == "present" and not a.also_present],
-        "also_present": [a for a in attendances if a.status == "present" and a.also_present],
-        "apologies": [a for a in attendances if a.status != "present"],
-        "regular_items": [i for i in items if i.kind == "regular"],
-        "aob_items": [i for i in items if i.kind == "aob"],
+        "summary_html": _summary_html(
+            request,
+            meeting,
+            edit_items=is_secretariat and not meeting.is_locked,
+            comment_items=reviewing,
+        ),
         "comments": comments,
+        "open_objections": [
+            c for c in comments if c.kind == ReviewComment.Kind.OBJECTION and c.status == "open"
+        ],
         # The summary in the other working languages: readable with the content, and only then.
-        "translations": list(meeting.translations.all()) if show_content else [],
-        "events": list(meeting.events.all()),
-        "changes": snapshot.changes_since_sent(list(meeting.events.all())),
+        "translations": (
+            list(meeting.translations.all())
+            if access.can_read_content(request.user, meeting)
+            else []
+        ),
+        "events": events if is_secretariat else [],
+        "changes": snapshot.changes_since_sent(events),
         "comment_form": (
-            forms.ReviewCommentForm(items=items, initial={"agenda_item": request.GET.get("on")})
+            forms.ReviewCommentForm(
+                # Loaded with the summary above, in agenda order.
+                items=sorted(meeting.agenda_items.all(), key=lambda i: i.position),
+                initial={"agenda_item": request.GET.get("on")},
+            )
             if reviewing
             else None
         ),
         "zone_label": zones.entry_zone(meeting.body)[1] if is_secretariat else "",
-        **follow_up_context(meeting, request.user),
     }
     if is_secretariat:
         context["circulate_form"] = forms.CirculateForm(meeting=meeting)
         context["reopen_form"] = forms.ReopenForm()
     return render(request, "minutes/meeting_detail.html", context)
+
+
+def _returned_summary(request: HttpRequest, meeting: Meeting, sent: SummaryEvent) -> HttpResponse:
+    """A summary back with the secretariat, as a principal may still read it: the text last
+    circulated, and their own comments (see `access.returned_summary_for`)."""
+    comments = list(
+        access.comments_for(request.user, meeting.review_comments.all()).select_related(
+            "agenda_item", "resolved_by", "organization", "author"
+        )
+    )
+    return render(
+        request,
+        "minutes/meeting_returned.html",
+        {"meeting": meeting, "sent": sent, "comments": comments},
+    )
+
+
+@login_required
+def meeting_print(request: HttpRequest, pk: int) -> HttpResponse:
+    """The summary alone, laid out for paper or PDF: the same document as the page."""
+    meeting = _readable_meeting(request, pk)
+    return render(
+        request,
+        "minutes/meeting_print.html",
+        {"meeting": meeting, "summary_html": _summary_html(request, meeting)},
+    )
 
 
 @login_required
@@ -786,21 +860,32 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Write your comment, and say what it is about."))
         return redirect(meeting)
+    objecting = form.cleaned_data["kind"] == ReviewComment.Kind.OBJECTION
+    if meeting.effective_status != Meeting.Status.CIRCULATED:
+        messages.error(request, _("This summary is no longer open for comments or objections."))
+        return redirect(meeting)
+    if objecting and request.POST.get("confirmed") != "yes":
+        # An objection cannot be taken back: say what it does and ask once more.
+        return render(
+            request,
+            "minutes/objection_confirm.html",
+            {"meeting": meeting, "form": form, "item": form.cleaned_data["agenda_item"]},
+        )
     try:
         comment = services.review_comment_add(meeting=meeting, by=request.user, **form.cleaned_data)
     except services.ServiceError as error:
         messages.error(request, str(error))
         return redirect(meeting)
-    if comment.kind == ReviewComment.Kind.OBJECTION:
+    if objecting:
         messages.success(
             request,
             _(
                 "Your objection was recorded. Silence is broken: the summary went back to the "
-                "secretariat, who will circulate a revised draft."
+                "secretariat. You will be told when a revised summary is circulated."
             ),
         )
-        return redirect("minutes:my_comments")
-    messages.success(request, _("Your comment was sent to the secretariat."))
+    else:
+        messages.success(request, _("Your comment was sent to the secretariat."))
     return redirect(f"{meeting.get_absolute_url()}#comment-{comment.pk}")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from summaries.parser.dates import MONTH
 from summaries.parser.model import Action
-from summaries.parser.text import find_columns, plain, table_cell
+from summaries.parser.text import find_columns, plain, table_cell, without_reference
 
 # ---------------------------------------------------------------------------------------------
 # Action points
@@ -20,6 +20,8 @@ ACTION_LABEL = re.compile(
 DECISION_LABEL = re.compile(
     r"^(?:decisions?|resolutions?|decisions?\s+(?:taken|made|reached)|outcomes?)\s*:?$", re.I
 )
+# The list of linked documents an exported summary gives: titles of files, not the record.
+DOCUMENTS_LABEL = re.compile(r"^(?:linked\s+)?documents?\s*:?$", re.I)
 INLINE_ACTION = re.compile(
     r"^\W*(?:action(?:\s+(?:items?|points?))?|ap|ai|todo)\s*[:–-]\s*(\S.*)$", re.I
 )
@@ -73,7 +75,7 @@ _OWNER_STOP = frozenset(
     ]
 )
 _TRAILER = re.compile(
-    r"\s*\(((?:owners?|responsible|lead|due|deadline)\s*:[^()]*)\)\s*\.?\s*$", re.I
+    r"\s*\(((?:(?:owners?|responsible|lead|due|deadline)\s*:|due\s+)[^()]*)\)\s*\.?\s*$", re.I
 )
 
 
@@ -108,7 +110,7 @@ _ALL_MEMBERS = re.compile(r"^(?:all|everyone|(?:all\s+)?(?:[\w-]+\s+){0,3}member
 def parse_action(text: str, known_people: Iterable[str] = ()) -> Action:
     """One action line: "Name: task", "Name to task", "task (Owner: X; Due: Y)"."""
     known = {k.lower() for k in known_people}
-    text = re.sub(r"^\[[ xX✓]\]\s*", "", plain(text))
+    text = without_reference(re.sub(r"^\[[ xX✓]\]\s*", "", plain(text)))
     owner = due = ""
     if m := _TRAILER.search(text):
         text = text[: m.start()].strip()
@@ -145,8 +147,10 @@ def _last(pattern: re.Pattern, text: str) -> re.Match | None:
 def _trailer(inner: str) -> tuple[str, str]:
     owner = due = ""
     for part in inner.split(";"):
-        key, _, value = part.partition(":")
-        if key.strip().lower().startswith(("due", "deadline")):
+        key, colon, value = part.partition(":")
+        if not colon and key.strip().lower().startswith("due "):
+            due = key.strip()[4:].strip()  # "due by 30 June 2024", as the export writes it
+        elif key.strip().lower().startswith(("due", "deadline")):
             due = value.strip()
         else:
             owner = value.strip()

@@ -9,6 +9,7 @@ from summaries.parser.actions import (
     ACTION_LABEL,
     CHECKBOX,
     DECISION_LABEL,
+    DOCUMENTS_LABEL,
     INLINE_ACTION,
     actions_from_rows,
     is_action_table,
@@ -145,6 +146,8 @@ class _Scan:
             self.mode = "actions"
         elif DECISION_LABEL.match(label):
             self.mode, self.listed = "decisions", True
+        elif DOCUMENTS_LABEL.match(label):
+            self.mode = "documents"
         else:
             return False
         self.heading_mode, self.blank = is_heading, False
@@ -165,6 +168,8 @@ class _Scan:
         return True
 
     def _entry(self, entry: str | None, stripped: str) -> None:
+        if self.mode == "documents":
+            return
         text = entry if entry is not None else stripped
         found = self.actions if self.mode == "actions" else self.decisions
         # A wrapped line continues the entry above it.

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from summaries.parser.model import Decision
-from summaries.parser.text import list_item, plain, sentences
+from summaries.parser.text import list_item, plain, sentences, without_reference
 
 # ---------------------------------------------------------------------------------------------
 # Decisions
@@ -122,7 +122,7 @@ def decision_kind(text: str) -> str | None:
 
 
 def listed_decision(text: str) -> Decision:
-    text = plain(text)
+    text = without_reference(plain(text))
     if m := _KIND_PREFIX.match(text):
         return Decision(kind=m[1].lower(), text=m[2].strip())
     kind = decision_kind(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from summaries.parser.actions import ACTION_LABEL, DECISION_LABEL
+from summaries.parser.actions import ACTION_LABEL, DECISION_LABEL, DOCUMENTS_LABEL
 from summaries.parser.body import scan_body
 from summaries.parser.dates import find_date
 from summaries.parser.document import (
@@ -80,6 +80,8 @@ _OPENING_HEADING = re.compile(
     r"^(?:opening(?:\s+remarks)?|welcome|introduction|executive\s+summary|summary|background)$",
     re.I,
 )
+# The export's review of earlier meetings' actions: their record, not this meeting's.
+_FOLLOW_UP_HEADING = re.compile(r"^follow[- ]up on (?:the )?action points\b", re.I)
 _META_HEADING = re.compile(r"^(?:date|time|location|venue|logistics|when|where)\b", re.I)
 _APPROVED_HEADING = re.compile(r"\b(?:approved|adopted|accepted)$", re.I)
 
@@ -163,7 +165,7 @@ def parse_structured(lines: list[str], known: set[str]) -> Summary:
             opening.extend(node.all_lines())
         elif kind == "agenda":
             _agenda(summary, node, opening)
-        elif kind not in ("participants", "apologies"):
+        elif kind not in ("participants", "apologies", "skipped"):
             items.add(kind, node)
     summary.items = items.finished()
     remarks = scan_body(opening, items.known_people, prose_decisions=False)
@@ -359,6 +361,8 @@ def _classify(node: _Node, nested: bool = False) -> str:
         return "actions"
     if DECISION_LABEL.match(title):
         return "decisions"
+    if DOCUMENTS_LABEL.match(title) or _FOLLOW_UP_HEADING.match(title):
+        return "skipped"
     if AOB_HEADING.match(title):
         return "aob"
     if _PARTICIPANT_HEADING.search(title) and len(title.split()) <= 5:

@@ -11,7 +11,21 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
 _ADOC_LINK = re.compile(r"\b(?:https?://\S+?)\[([^\]]*)\]")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 SPACES = re.compile(r"\s+")
+# The reference an exported summary ends a decision or action line with: "[EXCOM/2023/03/D1]".
+_REFERENCE = re.compile(r"\s*\[[A-Z][A-Z0-9-]*(?:/[A-Za-z0-9-]+)+\]\s*$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+
+
+# The review state an exported summary states (draft, approved): the record's, not the meeting's.
+_REVIEW_STATE = re.compile(
+    r"^\s*(?:Draft: not circulated|Draft circulated for review: not approved"
+    r"|Approved by (?:silence|the secretariat) on .*\d{4}.*\.)\s*$"
+)
+
+
+def without_reference(text: str) -> str:
+    """A listed decision or action without the record's reference the export added."""
+    return _REFERENCE.sub("", text)
 
 
 def plain(text: str) -> str:
@@ -92,7 +106,10 @@ def normalise_lines(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = text.replace("\ufeff", "").replace("\t", "    ").replace("\x0c", "\n")
     # AsciiDoc block attributes ([cols="3,2,1"], [source,python]) are layout, not text.
-    lines = ["" if _BLOCK_ATTRIBUTE.match(line) else line.rstrip() for line in text.split("\n")]
+    lines = [
+        "" if _BLOCK_ATTRIBUTE.match(line) or _REVIEW_STATE.match(line) else line.rstrip()
+        for line in text.split("\n")
+    ]
     return _setext_headings(_front_matter(lines))
 
 

@@ -22,7 +22,8 @@ pytestmark = pytest.mark.e2e
 
 PASSWORD = "correct-horse-battery"
 
-# Not ours to fix: Django's own admin. Globs allowed.
+# Walked by test_every_admin_page_passes_axe_and_the_nu_checker as an admin login instead
+# (the app's roles are not staff). Globs allowed.
 SKIPPED = {"admin:*"}
 
 # Pages whose form is submitted empty (or with what is given) to check the page with errors.
@@ -212,6 +213,54 @@ def test_the_main_pages_pass_axe_and_the_nu_checker_in_spanish(site, browser):
         checker.problems += [f"vnu {label}: {m}" for m in messages]
     print(f"\naxe + vnu in Spanish: {len(checker.html)} pages checked")
     assert len(checker.html) >= 15
+    assert not checker.csp_errors, "\n".join(checker.csp_errors)
+    assert not checker.problems, "\n".join(checker.problems)
+
+
+def admin_pages() -> list[tuple[str, str]]:
+    """The list, add and change page (of one object, where there is one) of every model."""
+    from django.contrib import admin
+
+    pages = []
+    for model in admin.site._registry:
+        opts = model._meta
+        name = f"admin:{opts.app_label}_{opts.model_name}"
+        pages.append((f"{name}_changelist", reverse(f"{name}_changelist")))
+        pages.append((f"{name}_add", reverse(f"{name}_add")))
+        obj = model._default_manager.order_by("pk").first()
+        if obj is not None:
+            pages.append((f"{name}_change", reverse(f"{name}_change", args=[obj.pk])))
+    return pages
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Not yet clean: select2 autocomplete boxes have no accessible name and style "
+    "themselves inline (refused by the CSP); autocomplete selects start with an empty option; "
+    "the filter_horizontal and password widgets; see the printed list",
+)
+def test_every_admin_page_passes_axe_and_the_nu_checker(site, browser):
+    """The admin is a place to work too: every model's list, add and change page."""
+    from django.contrib.auth.models import Group
+
+    from tests import factories as f
+
+    a11y.require_tools()
+    admin_user = f.make_user("site-admin", is_staff=True, is_superuser=True)
+    admin_user.groups.add(Group.objects.get(name=f.SECRETARIAT))
+    urlwalk.build_world(site.users)
+    checker = Checker(site.url)
+    page = _login(browser.new_context(), site.url, "site-admin")
+    checker.watch(page)
+    pages = admin_pages()
+    for label, path in pages:
+        checker.visit(page, label, path)
+    errors = a11y.html_errors(checker.html)
+    for label, messages in errors.items():
+        checker.problems += [f"vnu {label}: {m}" for m in messages]
+    print(f"\nadmin axe + vnu: {len(checker.html)} pages checked, {len(checker.problems)} problems")
+    print("\n".join(checker.problems + checker.csp_errors))
+    assert len(checker.html) >= 40
     assert not checker.csp_errors, "\n".join(checker.csp_errors)
     assert not checker.problems, "\n".join(checker.problems)
 

@@ -95,6 +95,12 @@ def test_principal_comments_and_objects_by_keyboard(page, demo_site):
     kb.tab_to(page.get_by_label("Your comment"))
     kb.type("UNHCR's position on item 1 is misrepresented.")
     kb.tab_to(page.get_by_role("button", name="Send"))
+    kb.press("Enter")
+    # The confirmation dialog takes the focus; Enter on its first button sends the objection.
+    expect(page.get_by_role("dialog")).to_be_visible()
+    send = page.get_by_role("button", name="Object and return the summary")
+    if not page.evaluate("(el) => el === document.activeElement", send.element_handle()):
+        kb.tab_to(send)
     kb.press("Enter", navigates=True)
     expect(page.get_by_text("Silence is broken")).to_be_visible()
     kinds = set(ReviewComment.objects.filter(meeting=meeting).values_list("kind", flat=True))

@@ -40,18 +40,25 @@ def test_principal_comments_on_an_item_and_objects(login, demo_site):
     page.get_by_label("Objection (breaks silence)").check()
     page.get_by_label("Your comment").fill("UNHCR's position on item 1 is misrepresented.")
     page.get_by_role("button", name="Send").click()
+    # A dialog says what an objection does before anything is sent.
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("returns to the secretariat")
+    assert not ReviewComment.objects.filter(meeting=meeting, kind="objection").exists()
+    dialog.get_by_role("button", name="Object and return the summary").click()
     expect(page.get_by_text("Silence is broken")).to_be_visible()
-    expect(page.get_by_role("heading", level=1)).to_have_text("My review comments")
-    expect(page.locator("tbody tr")).to_have_count(2)
-    expect(page.get_by_text("back with the secretariat").first).to_be_visible()
+    # The objector still reads the summary as circulated, marked returned, objection in place.
+    expect(page.locator(".summary-status")).to_contain_text("Returned to the secretariat")
+    expect(page.locator(".comment--objection")).to_contain_text("misrepresented")
 
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.DRAFT
     assert ReviewComment.objects.filter(meeting=meeting, kind="objection").count() == 1
     assert meeting.events.filter(kind=SummaryEvent.Kind.OBJECTED).exists()
+    page.goto(f"{demo_site}/comments/mine/")
+    expect(page.locator("tbody tr")).to_have_count(2)
+    expect(page.get_by_text("back with the secretariat").first).to_be_visible()
 
-    # The draft is gone for the principal; the secretariat sees the objection on it.
-    assert page.goto(f"{demo_site}{meeting.get_absolute_url()}").status == 404
+    # The secretariat sees the objection on the draft.
     page.context.clear_cookies()
     login("secretariat")
     page.goto(f"{demo_site}{meeting.get_absolute_url()}")

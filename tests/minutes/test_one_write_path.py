@@ -301,5 +301,7 @@ def test_the_item_admin_shows_action_points_without_editing_them(client_for, bod
         .get(reverse("admin:minutes_agendaitem_change", args=[item.pk]))
         .content.decode()
     )
-    assert "Report back" in html
+    # Linked, not inlined: the action's own page is where it changes (and is logged).
+    assert "Action points (1)" in html
+    assert f"?agenda_item__id__exact={item.pk}" in html
     assert 'name="action_points-0-status"' not in html

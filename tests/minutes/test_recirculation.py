@@ -81,8 +81,12 @@ def test_principal_sees_what_changed_since_the_version_sent(
         reverse("minutes:item_edit", args=[circulated.pk, item.pk]),
         _item_post(item, version=item.version, discussion="The roadmap was endorsed."),
     )
-    # Still in draft: principals see neither the draft nor a comparison.
-    assert client_for(principal).get(circulated.get_absolute_url()).status_code == 404
+    # Still in draft: principals read the text as circulated, never the draft, no comparison.
+    returned = client_for(principal).get(circulated.get_absolute_url()).content.decode()
+    assert "Returned to the secretariat" in returned
+    assert "The roadmap was presented." in returned
+    assert "The roadmap was endorsed." not in returned
+    assert "Changed since the version circulated on" not in returned
     services.meeting_circulate(
         meeting=circulated, by=secretariat, deadline=NOW + datetime.timedelta(days=5)
     )

@@ -101,14 +101,24 @@ def test_objection_through_the_page_returns_the_summary(
     client_for, circulated, principal, secretariat
 ):
     client = client_for(principal)
+    objection = {"agenda_item": "", "kind": "objection", "text": "Not what was agreed."}
+    asked = client.post(reverse("minutes:comment_add", args=[circulated.pk]), objection)
+    # First a confirmation page saying what an objection does; nothing is written yet.
+    assert asked.status_code == 200
+    assert "returns to the secretariat" in asked.content.decode()
+    assert not ReviewComment.objects.exists()
     response = client.post(
-        reverse("minutes:comment_add", args=[circulated.pk]),
-        {"agenda_item": "", "kind": "objection", "text": "Not what was agreed."},
+        reverse("minutes:comment_add", args=[circulated.pk]), {**objection, "confirmed": "yes"}
     )
-    assert response["Location"] == reverse("minutes:my_comments")
+    comment = ReviewComment.objects.get()
+    assert response["Location"] == f"{circulated.get_absolute_url()}#comment-{comment.pk}"
     circulated.refresh_from_db()
     assert circulated.status == Meeting.Status.DRAFT
-    assert client.get(circulated.get_absolute_url()).status_code == 404
+    # The objector still reads the summary as circulated, marked returned, with the objection.
+    page = client.get(circulated.get_absolute_url())
+    assert page.status_code == 200
+    assert "Returned to the secretariat" in page.content.decode()
+    assert "Not what was agreed." in page.content.decode()
     assert (
         "back with the secretariat" in client.get(reverse("minutes:my_comments")).content.decode()
     )
@@ -128,6 +138,7 @@ def test_nobody_comments_after_the_deadline(client_for, circulated, principal):
     )
     assert response.status_code == 302
     assert not ReviewComment.objects.exists()
+    assert "no longer open" in str(list(response.wsgi_request._messages))
     circulated.refresh_from_db()
     assert circulated.effective_status == Meeting.Status.APPROVED
     assert circulated.status == Meeting.Status.CIRCULATED  # the scheduled command records it
@@ -199,12 +210,11 @@ def test_summary_page_query_count_for_a_reviewing_principal(
     )
     client = client_for(principal)
     client.get(meeting.get_absolute_url())
-    # session, user, groups, meeting+body, zones, attendances, items, item topics, item
-    # documents, decisions, decision topics, actions, owner orgs, owner people, meeting
-    # documents, review comments, events, membership check, the user's organisation (2:
-    # positions today, organisation), follow-up reviews at this meeting, earlier open actions,
-    # the summary's versions in other languages and the unread notifications count.
-    with django_assert_num_queries(23) as ctx:
+    # session, user, groups, the user's organisation (navigation), meeting+body, zones,
+    # membership check, review comments, events, attendances, items, item documents,
+    # decisions, actions, owner orgs, owner people, meeting documents, follow-up reviews at
+    # this meeting, earlier open actions the summary's versions in other languages and the unread notifications count in the navigation.
+    with django_assert_num_queries(21) as ctx:
         client.get(meeting.get_absolute_url())
     fill(3)
     with django_assert_num_queries(len(ctx.captured_queries)):

@@ -494,8 +494,16 @@ def build_world(users: dict[str, User] | None = None, *, marker: str = "") -> Wo
             organization=member_org,
             text=f"Review comment {tag}.",
         )
+        # The draft stands for one never circulated: a draft returned after circulation shows
+        # principals its last circulated text (minutes.access, "Returned summaries").
         event = SummaryEvent.objects.create(
-            meeting=meeting, kind=SummaryEvent.Kind.CIRCULATED, at=meeting.start
+            meeting=meeting,
+            kind=(
+                SummaryEvent.Kind.WITHDRAWN
+                if status == Meeting.Status.DRAFT
+                else SummaryEvent.Kind.CIRCULATED
+            ),
+            at=meeting.start,
         )
         SummaryTranslation.objects.create(
             meeting=meeting, language="fr", text=f"Résumé traduit {tag}."
