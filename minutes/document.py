@@ -163,13 +163,18 @@ def due_phrase(action: ActionPoint) -> str:
     return _("due %(period)s") % {"period": action.due_display}
 
 
-def action_trailer(action: ActionPoint, *, prefix: tuple[str, ...] = ()) -> str:
-    """ "(Owner: DESA, UNDP; due by 30 June 2024)": only the parts there are, or ""."""
+def _trailer_parts(action: ActionPoint, prefix: tuple[str, ...] = ()) -> list[str]:
     parts = [", ".join(p for p in prefix if p)] if any(prefix) else []
     if owners := owner_names(action):
         parts.append(_("Owner: %(owners)s") % {"owners": owners})
     if due := due_phrase(action):
         parts.append(due)
+    return parts
+
+
+def action_trailer(action: ActionPoint, *, prefix: tuple[str, ...] = ()) -> str:
+    """ "(Owner: DESA, UNDP; due by 30 June 2024)": only the parts there are, or ""."""
+    parts = _trailer_parts(action, prefix)
     return f" ({'; '.join(parts)})" if parts else ""
 
 
@@ -188,12 +193,24 @@ def decision_entry(decision: Decision) -> Entry:
     )
 
 
-def action_entry(action: ActionPoint) -> Entry:
+def action_entry(action: ActionPoint, decision_numbers: dict[int, int] | None = None) -> Entry:
+    """The action's line; with the decision it follows from, when that is one of its item's
+    decisions (numbered as the item lists them): "(Owner: UNHCR; follows from decision 2)"."""
+    number = (decision_numbers or {}).get(action.decision_id) if action.decision_id else None
+    if number is None:
+        spans = [Span(action.text.strip() + action_trailer(action))]
+    else:
+        parts = [*_trailer_parts(action), _("follows from")]
+        spans = [
+            Span(f"{action.text.strip()} ({'; '.join(parts)} "),
+            Span(
+                _("decision %(number)s") % {"number": number},
+                href=f"#decision-{action.decision_id}",
+            ),
+            Span(")"),
+        ]
     return Entry(
-        [
-            Span(action.text.strip() + action_trailer(action)),
-            *reference_span(action.reference, action.get_absolute_url()),
-        ],
+        [*spans, *reference_span(action.reference, action.get_absolute_url())],
         anchor=f"action-{action.pk}",
     )
 
@@ -293,7 +310,8 @@ def _item_section(item, *, content: bool) -> ItemSection:
         section.discussion = item.discussion.strip()
         section.decisions = [decision_entry(d) for d in item.decisions.all()]
         section.documents = [document_entry(d) for d in item.documents.all()]
-        section.actions = [action_entry(a) for a in item.action_points.all()]
+        numbers = {d.pk: n for n, d in enumerate(item.decisions.all(), start=1)}
+        section.actions = [action_entry(a, numbers) for a in item.action_points.all()]
     return section
 
 
@@ -366,8 +384,11 @@ def cache_key(meeting: Meeting, visibility: str) -> str:
     summary (an action's text, owners or due date, a review recorded at it) moves forward.
     """
     stamp = meeting.updated_at.timestamp() if meeting.updated_at else 0
+    # The reader's language too: the page marks a summary written in another language.
+    reader = translation.get_language()
     return (
-        f"summary-document:{meeting.pk}:{meeting.version}:{stamp}:{meeting.language}:{visibility}"
+        f"summary-document:{meeting.pk}:{meeting.version}:{stamp}:{meeting.language}:{reader}:"
+        f"{visibility}"
     )
 
 

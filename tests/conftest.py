@@ -40,6 +40,23 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request in French leaves the thread's
+    language active after the response, as a server thread would for its next request."""
+    from django.utils import translation
+
+    translation.activate(settings_language())
+    yield
+    translation.deactivate()
+
+
+def settings_language() -> str:
+    from django.conf import settings
+
+    return settings.LANGUAGE_CODE
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache(settings, tmp_path):
     """Each test with a cache of its own (the dashboard's figures live there)."""
     settings.CACHES = {

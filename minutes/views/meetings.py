@@ -83,11 +83,7 @@ def _summary_html(request: HttpRequest, meeting: Meeting, **controls) -> str:
     visibility = access.visibility_class(request.user, meeting)
     # The reader's language marks the summary when it is written in another one.
     page_language = translation.get_language()
-    key = (
-        f"{summary_doc.cache_key(meeting, visibility)}:{page_language}"
-        if meeting.is_locked
-        else None
-    )
+    key = summary_doc.cache_key(meeting, visibility) if meeting.is_locked else None
     if key and (html := cache.get(key)) is not None:
         return html
     prefetch_related_objects([meeting], *summary_doc.PREFETCH)

@@ -38,9 +38,9 @@
     if (status) {
       // The sentence comes translated from the page, with its three blanks.
       status.textContent = (list.getAttribute("data-moved") || "")
-        .replace("%(name)s", row.getAttribute("data-name"))
-        .replace("%(place)s", rows().indexOf(row) + 1)
-        .replace("%(count)s", rows().length);
+        .replace("{name}", row.getAttribute("data-name"))
+        .replace("{place}", rows().indexOf(row) + 1)
+        .replace("{count}", rows().length);
     }
   });
 })();

@@ -75,7 +75,9 @@ _OWNER_STOP = frozenset(
     ]
 )
 _TRAILER = re.compile(
-    r"\s*\(((?:(?:owners?|responsible|lead|due|deadline)\s*:|due\s+)[^()]*)\)\s*\.?\s*$", re.I
+    r"\s*\(((?:(?:owners?|responsible|lead|due|deadline)\s*:|due\s+|follows\s+from\s+)[^()]*)\)"
+    r"\s*\.?\s*$",
+    re.I,
 )
 
 
@@ -152,8 +154,9 @@ def _trailer(inner: str) -> tuple[str, str]:
             due = key.strip()[4:].strip()  # "due by 30 June 2024", as the export writes it
         elif key.strip().lower().startswith(("due", "deadline")):
             due = value.strip()
-        else:
+        elif colon:
             owner = value.strip()
+        # Anything else ("follows from decision 2", as the export writes it) names no owner.
     return owner, due
 
 

@@ -117,7 +117,7 @@ def test_summary_page_query_count_does_not_grow_with_items(
     with django_assert_num_queries(19):
         response = client.get(meeting.get_absolute_url())
     assert response.content.decode().count("Action Points:") == 6
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(meeting.get_absolute_url())
     assert response.content.decode().count("Action Points:") == 6
 
