@@ -41,7 +41,7 @@ def test_the_export_uses_the_summary_language_whatever_the_reader_s(
     assert "## Participants :" in text
     assert "## L’ordre du jour de la réunion comportait les points suivants :" in text
     assert "### Points d’action :" in text
-    assert "Échéance : second semestre 2024" in text
+    assert "Préparer la note (échéance : second semestre 2024)" in text
     assert "lundi 20 mars 2023" in text
 
 
@@ -58,7 +58,7 @@ def test_an_english_summary_exports_in_english_for_a_french_reader(client_for, s
         .get(reverse("summaries:export_markdown", args=[meeting.pk]), HTTP_ACCEPT_LANGUAGE="fr")
         .content.decode()
     )
-    assert "### Action Points:" in text and "Due: second half of 2024" in text
+    assert "### Action Points:" in text and "Draft the note (due second half of 2024)" in text
     assert "Monday, 20 March 2023" in text
 
 
@@ -71,7 +71,9 @@ def test_the_summary_page_marks_a_summary_in_another_language(
         .content.decode()
     )
     assert '<html lang="en">' in page
-    assert '<article class="summary" id="summary" lang="fr">' in page
+    assert (
+        '<article class="summary" id="summary" aria-labelledby="summary-title" lang="fr">' in page
+    )
     assert "L’ordre du jour de la réunion comportait" in page
     # The interface around it stays in the reader's language.
     assert "Log out" in page and "Dashboard" in page
@@ -80,7 +82,7 @@ def test_the_summary_page_marks_a_summary_in_another_language(
         .get(french_meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr")
         .content.decode()
     )
-    assert '<article class="summary" id="summary">' in french
+    assert '<article class="summary" id="summary" aria-labelledby="summary-title">' in french
 
 
 def test_the_secretariat_writes_a_translation_and_readers_are_offered_it(
