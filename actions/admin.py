@@ -83,7 +83,7 @@ class ActionPointAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     autocomplete_fields = ["owner_organizations", "owner_people"]
     filter_horizontal = ["topics"]
 
-    @admin.display(description="Progress log")
+    @admin.display(description=_("Progress log"))
     def progress_log(self, obj: ActionPoint) -> str:
         if obj.pk is None:
             return ""

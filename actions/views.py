@@ -153,7 +153,7 @@ def action_export(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(
         [
-            "Reference",
+            _("Reference"),
             _("Action"),
             _("Meeting date"),
             _("Meeting"),
@@ -223,7 +223,7 @@ def action_bulk(request: HttpRequest) -> HttpResponse:
     form = BulkChangeForm(request.POST, choices=[(v, v) for v in request.POST.getlist("rows")])
     if not rows or not form.is_valid():
         errors = "; ".join(e for errs in form.errors.values() for e in errs) if rows else ""
-        messages.error(request, errors or "Select at least one action point.")
+        messages.error(request, errors or _("Select at least one action point."))
         return redirect(back)
     data = form.cleaned_data
     try:

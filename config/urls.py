@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from config import views as config_views
 from reports import views as report_views
 
-admin.site.site_header = "Minutes Tracker administration"
-admin.site.site_title = "Minutes Tracker administration"
-admin.site.index_title = "Records, people and settings"
+admin.site.site_header = _("Minutes Tracker administration")
+admin.site.site_title = _("Minutes Tracker administration")
+admin.site.index_title = _("Records, people and settings")
 
 urlpatterns = [
     path("", report_views.dashboard, name="dashboard"),

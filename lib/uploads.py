@@ -10,6 +10,8 @@ from __future__ import annotations
 import zipfile
 from typing import BinaryIO
 
+from django.utils.translation import gettext_lazy
+
 # extension -> what it must be
 ALLOWED = {
     "pdf": "pdf",
@@ -25,7 +27,7 @@ ALLOWED = {
     "md": "text",
     "csv": "text",
 }
-LABEL = "PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG or plain text"
+LABEL = gettext_lazy("PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG or plain text")
 
 _OOXML_PART = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
 _ODF_MIMETYPE = {

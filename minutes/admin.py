@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from lib.admin import SafeAutocomplete, related_links
@@ -38,10 +39,10 @@ class MeetingAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     readonly_fields = ["record"]
     inlines = [DocumentInline]
 
-    @admin.display(description="Its record")
+    @admin.display(description=_("Its record"))
     def record(self, obj: Meeting) -> str:
         if obj.pk is None:
-            return "Save the meeting first."
+            return _("Save the meeting first.")
         return related_links(
             [
                 (Attendance, "meeting__id__exact", obj.pk),
@@ -71,10 +72,10 @@ class AgendaItemAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     readonly_fields = ["action_points"]
     inlines = [DecisionInline]
 
-    @admin.display(description="Action points")
+    @admin.display(description=_("Action points"))
     def action_points(self, obj: AgendaItem) -> str:
         if obj.pk is None:
-            return "Save the item first."
+            return _("Save the item first.")
         return related_links([(ActionPoint, "agenda_item__id__exact", obj.pk)])
 
 

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class MinutesConfig(AppConfig):
     name = "minutes"
-    verbose_name = "Meeting record"
+    verbose_name = _("Meeting record")
 
     def ready(self) -> None:
         from lib import readcache

@@ -12,10 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from minutes.models import ActionPoint, AgendaItem, Attendance, Decision, Document, Meeting
 
-VERBS = {"+": "added", "-": "removed", "~": "changed"}
+VERBS = {"+": gettext_lazy("added"), "-": gettext_lazy("removed"), "~": gettext_lazy("changed")}
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,11 @@ class Change:
 
 # model, fields compared, extra columns used to name the object, how to name it
 def _item_label(row: dict) -> str:
-    return f"agenda item {row['position']}"
+    return _("agenda item %(position)s") % {"position": row["position"]}
 
 
 def _attendance_label(row: dict) -> str:
-    return f"attendance of {row['person__name']}"
+    return _("attendance of %(name)s") % {"name": row["person__name"]}
 
 
 SOURCES = [
@@ -56,7 +58,7 @@ SOURCES = [
             "review_deadline",
         ],
         [],
-        lambda row: "meeting",
+        lambda row: _("meeting"),
     ),
     (
         Attendance,
@@ -65,14 +67,24 @@ SOURCES = [
         _attendance_label,
     ),
     (AgendaItem, ["title", "kind", "discussion", "position"], [], _item_label),
-    (Decision, ["kind", "text"], ["reference"], lambda row: f"decision {row['reference']}"),
+    (
+        Decision,
+        ["kind", "text"],
+        ["reference"],
+        lambda row: _("decision %(reference)s") % {"reference": row["reference"]},
+    ),
     (
         ActionPoint,
         ["text", "owner_note", "due_date", "due_precision", "status", "decision_id"],
         ["reference"],
-        lambda row: f"action point {row['reference']}",
+        lambda row: _("action point %(reference)s") % {"reference": row["reference"]},
     ),
-    (Document, ["title", "url", "file"], [], lambda row: f"document “{row['title']}”"),
+    (
+        Document,
+        ["title", "url", "file"],
+        [],
+        lambda row: _("document “%(title)s”") % {"title": row["title"]},
+    ),
 ]
 
 
@@ -96,9 +108,9 @@ def _m2m_names(model, field: str, rows) -> dict[int, frozenset[str]]:
 def _set_change(label: str, before: frozenset[str], after: frozenset[str]) -> str:
     parts = []
     if added := sorted(after - before):
-        parts.append("added " + ", ".join(added))
+        parts.append(_("added %(names)s") % {"names": ", ".join(added)})
     if removed := sorted(before - after):
-        parts.append("removed " + ", ".join(removed))
+        parts.append(_("removed %(names)s") % {"names": ", ".join(removed)})
     return f"{label} ({'; '.join(parts)})"
 
 
@@ -137,7 +149,7 @@ def meeting_changes(meeting: Meeting, limit: int = 500) -> list[Change]:
                 previous = None
             verb = VERBS[row["history_type"]]
             changed: tuple[str, ...] = ()
-            if verb == "changed" and previous is not None:
+            if row["history_type"] == "~" and previous is not None:
                 changed = tuple(
                     str(model._meta.get_field(f.removesuffix("_id")).verbose_name)
                     for f in fields
@@ -160,7 +172,7 @@ def meeting_changes(meeting: Meeting, limit: int = 500) -> list[Change]:
                 Change(
                     at=row["history_date"],
                     # No user: a data load, a shell, or the deadline sweep from cron.
-                    user=full_name or row["history_user__username"] or "the system",
+                    user=full_name or row["history_user__username"] or _("the system"),
                     verb=verb,
                     what=label(row),
                     fields=changed,

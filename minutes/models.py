@@ -199,7 +199,7 @@ class Meeting(models.Model):
 
     def clean(self) -> None:
         if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": "The meeting cannot end before it starts."})
+            raise ValidationError({"end": _("The meeting cannot end before it starts.")})
 
     # The silence procedure takes effect at the deadline; the scheduled command
     # `apply_review_deadlines` records it later. Until then every page reads the effective

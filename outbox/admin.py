@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from lib.admin import SafeAutocomplete
 from outbox.models import DeliveryPreference, Notification, OutboxMessage
@@ -12,7 +13,7 @@ class OutboxMessageAdmin(SafeAutocomplete, admin.ModelAdmin):
     readonly_fields = ["created_at", "sent_at", "last_error"]
     actions = ["retry_now"]
 
-    @admin.action(description="Retry now (failed or waiting messages)")
+    @admin.action(description=_("Retry now (failed or waiting messages)"))
     def retry_now(self, request, queryset):
         from django.utils import timezone
 

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OutboxConfig(AppConfig):
     name = "outbox"
-    verbose_name = "Notifications and outgoing mail"
+    verbose_name = _("Notifications and outgoing mail")
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in

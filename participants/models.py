@@ -72,7 +72,7 @@ class Organization(models.Model):
         # The check constraint names the primary key, which model forms leave out of their
         # constraint validation: without this the admin would answer 500.
         if self.pk is not None and self.parent_id == self.pk:
-            raise ValidationError({"parent": "An organisation cannot be its own parent."})
+            raise ValidationError({"parent": _("An organisation cannot be its own parent.")})
 
     @property
     def label(self) -> str:
@@ -173,7 +173,7 @@ class Position(models.Model):
 
     def clean(self) -> None:
         if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": "A position cannot end before it starts."})
+            raise ValidationError({"end": _("A position cannot end before it starts.")})
 
 
 class Body(models.Model):

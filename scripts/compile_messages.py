@@ -24,7 +24,9 @@ def compile_catalogue(po_path: Path) -> Path:
 
 
 def main(paths: list[str]) -> None:
-    targets = [Path(p) for p in paths] or sorted(ROOT.glob("locale/*/LC_MESSAGES/django.po"))
+    targets = [Path(p).resolve() for p in paths] or sorted(
+        ROOT.glob("locale/*/LC_MESSAGES/django.po")
+    )
     for po_path in targets:
         print(f"compiled {compile_catalogue(po_path).relative_to(ROOT)}")
 

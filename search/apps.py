@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
+from django.utils.translation import gettext_lazy as _
 
 
 def _register_sqlite_functions(sender, connection, **kwargs) -> None:
@@ -14,7 +15,7 @@ def _register_sqlite_functions(sender, connection, **kwargs) -> None:
 
 class SearchConfig(AppConfig):
     name = "search"
-    verbose_name = "Search"
+    verbose_name = _("Search")
 
     def ready(self) -> None:
         connection_created.connect(_register_sqlite_functions, dispatch_uid="search_fold")

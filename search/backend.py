@@ -573,7 +573,7 @@ def _marked(text: str) -> SafeString:
 
 def _title(hit: Hit) -> SafeString:
     if hit.kind == "update":
-        return escape(f"Progress on {hit.obj.action.reference}")
+        return escape(_("Progress on %(reference)s") % {"reference": hit.obj.action.reference})
     return escape(str(hit.obj))
 
 

@@ -66,8 +66,12 @@ def import_start(request: HttpRequest) -> HttpResponse:
             if upload is not None:
                 if upload.size > settings.UPLOAD_MAX_BYTES:
                     raise DocumentError(
-                        f"“{upload.name}” is {upload.size // 1024:,} KB; the limit is "
-                        f"{settings.UPLOAD_MAX_BYTES // 1024:,} KB."
+                        _("“%(name)s” is %(size)s KB; the limit is %(limit)s KB.")
+                        % {
+                            "name": upload.name,
+                            "size": f"{upload.size // 1024:,}",
+                            "limit": f"{settings.UPLOAD_MAX_BYTES // 1024:,}",
+                        }
                     )
                 source = upload.name
                 text = read_document(

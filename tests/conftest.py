@@ -40,23 +40,6 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
-def _default_language():
-    """Each test starts in the default language: a request in French leaves the thread's
-    language active after the response, as a server thread would for its next request."""
-    from django.utils import translation
-
-    translation.activate(settings_language())
-    yield
-    translation.deactivate()
-
-
-def settings_language() -> str:
-    from django.conf import settings
-
-    return settings.LANGUAGE_CODE
-
-
-@pytest.fixture(autouse=True)
 def _fresh_cache(settings, tmp_path):
     """Each test with a cache of its own (the dashboard's figures live there)."""
     settings.CACHES = {
@@ -67,6 +50,18 @@ def _fresh_cache(settings, tmp_path):
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request in French (Accept-Language) leaves
+    its language active in the thread, and a test calling code directly would read French."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

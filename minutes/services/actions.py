@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lib import due
 from minutes.models import ActionPoint, ActionUpdate, AgendaItem, Decision, Meeting
@@ -222,7 +223,7 @@ def _claim(action: ActionPoint, expected: int, *, pending: bool) -> tuple[Action
     A pending review changes nothing of the action yet, so its version stays; the check still
     stops a review recorded against a stale page.
     """
-    what = f"action point {action.reference}"
+    what = _("action point %(reference)s") % {"reference": action.reference}
     if pending:
         fresh = ActionPoint.objects.select_for_update().filter(pk=action.pk).first()
         if fresh is None or fresh.version != expected:
@@ -375,7 +376,12 @@ def action_point_remove(*, action: ActionPoint, by: User | None, version: int) -
     """Remove an action recorded by mistake; one with a progress log is dropped instead."""
     with transaction.atomic():
         ensure_editable(action.agenda_item.meeting)
-        claim_version(ActionPoint, action.pk, version, f"action point {action.reference}")
+        claim_version(
+            ActionPoint,
+            action.pk,
+            version,
+            _("action point %(reference)s") % {"reference": action.reference},
+        )
         if action.updates.exists():
             # Its progress log is the follow-up record; dropping keeps it.
             raise ServiceError(
@@ -484,10 +490,10 @@ REVIEW_DONE, REVIEW_PROGRESS, REVIEW_DROPPED, REVIEW_DEFERRED = (
     "deferred",
 )
 REVIEW_OUTCOMES = {
-    REVIEW_DONE: "Done",
-    REVIEW_PROGRESS: "In progress",
-    REVIEW_DROPPED: "Dropped",
-    REVIEW_DEFERRED: "Deferred to a new due date",
+    REVIEW_DONE: gettext_lazy("Done"),
+    REVIEW_PROGRESS: gettext_lazy("In progress"),
+    REVIEW_DROPPED: gettext_lazy("Dropped"),
+    REVIEW_DEFERRED: gettext_lazy("Deferred to a new due date"),
 }
 
 

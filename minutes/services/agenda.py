@@ -84,7 +84,7 @@ def agenda_item_update(
 ) -> AgendaItem:
     with transaction.atomic():
         ensure_editable(item.meeting)
-        new_version = claim_version(AgendaItem, item.pk, version, "this agenda item")
+        new_version = claim_version(AgendaItem, item.pk, version, _("this agenda item"))
         fresh = AgendaItem.objects.get(pk=item.pk)
         for field, value in data.items():
             setattr(fresh, field, value)

@@ -155,7 +155,7 @@ def attendance_record(*, meeting: Meeting, by: User, **fields: Any) -> Attendanc
 
 
 def _what(attendance: Attendance) -> str:
-    return f"the attendance of {attendance.person.name}"
+    return _("the attendance of %(name)s") % {"name": attendance.person.name}
 
 
 def attendance_update(

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from lib.agenda import is_aob_title
 from minutes.models import AgendaItem, Meeting
@@ -51,7 +52,7 @@ def meeting_update(*, meeting: Meeting, by: User, data: dict[str, Any], version:
     """Save the editor's fields if nobody else saved the meeting since the form was opened."""
     with transaction.atomic():
         ensure_editable(meeting)
-        new_version = claim_version(Meeting, meeting.pk, version, "this meeting")
+        new_version = claim_version(Meeting, meeting.pk, version, _("this meeting"))
         fresh = Meeting.objects.get(pk=meeting.pk)
         for field, value in data.items():
             setattr(fresh, field, value)

@@ -746,8 +746,11 @@ def _linked_decision(linkable: dict, choice: str, number: int) -> Decision | Non
     decision = linkable.get(choice)
     if decision is None:
         raise services.ServiceError(
-            f"Action point {number} follows from a decision that is empty or removed: "
-            "write that decision, or choose another one."
+            _(
+                "Action point %(number)s follows from a decision that is empty or removed: "
+                "write that decision, or choose another one."
+            )
+            % {"number": number}
         )
     return decision
 

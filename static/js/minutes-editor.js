@@ -52,7 +52,10 @@
       if (words.length > 50) words = words.slice(0, 50) + "…";
       fresh.push({
         value: "new-" + index,
-        label: "Decision " + (n + 1) + " (new)" + (words ? ": " + words : ", written above"),
+        // The label comes translated from the page, with its blanks.
+        label: (decisions.getAttribute(words ? "data-new-label" : "data-new-label-blank") || "")
+          .replace("%(n)s", n + 1)
+          .replace("%(words)s", function () { return words; }),
       });
     });
     document.querySelectorAll("select[name^=actions-][name$=-decision]").forEach(function (select) {
