@@ -90,8 +90,13 @@ def test_the_search_reads_the_vector_index_and_no_record_table(
             for sql, _params in statements:
                 cursor.execute(f"EXPLAIN {sql}")  # noqa: S608 - ORM-built SQL, parameters inlined
                 plan = "\n".join(row[0] for row in cursor.fetchall())
-                indexes = (fts.INDEX_NAME, "search_entry_day_idx", "search_searchentry_pkey")
-                assert any(name in plan for name in indexes)
+                indexes = (
+                    fts.INDEX_NAME,
+                    "search_entry_day_idx",
+                    "search_entry_kind_day_idx",
+                    "search_searchentry_pkey",
+                )
+                assert any(name in plan for name in indexes), plan
                 assert "Seq Scan on search_searchentry" not in plan
                 # Filtering and visibility read the copies on the search rows, not the record
                 # tables (a principal's rule for people and organisations still reads
