@@ -17,6 +17,7 @@ from typing import Any
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     DateTimeField,
     Exists,
@@ -195,12 +196,13 @@ COUNT_CAP = 1_000
 
 class Results:
     """Ranked hits for the paginator: slices come from the ranked query, the count from a
-    lighter one (no rank), capped at COUNT_CAP."""
+    lighter one (no rank), capped at COUNT_CAP, or from the candidates already fetched."""
 
-    def __init__(self, ranked: QuerySet, countable: QuerySet):
+    def __init__(self, ranked: QuerySet, countable: QuerySet | None = None,
+                 found: int | None = None):  # fmt: skip
         self.ranked = ranked
         self.countable = countable
-        self._count: int | None = None
+        self._count: int | None = found
 
     def count(self) -> int:
         if self._count is None:
@@ -260,44 +262,101 @@ def search(*, user, query: str, filters: Filters | None = None) -> Results | Non
 MEETING_KINDS = ("meeting", "item", "decision", "action", "update")
 OTHER_CONFIGS = [config for config in dict.fromkeys(fts.CONFIGS.values()) if config != fts.CONFIG]
 
+# The most recent rows (by date) looked at first. A word or phrase found in many records has
+# COUNT_CAP matches among them, and the database then reads this many rows at most instead of
+# every match of the archive; a rarer one is looked up in the whole archive afterwards.
+RECENT_ROWS = 30_000
+
 
 def _search_postgres(user, query: str, f: Filters) -> Results | None:
     if not parse(query):
         return None
-    matches = SearchEntry.objects.filter(_entry_match(query), _entry_visible(user))
-    matches = matches.filter(_entry_filters(f))
-    # The candidates: the most recent matches, at most COUNT_CAP of them, ranked afterwards
-    # (the order of search_entry_day_idx, so a common word's walk stops early).
-    candidates = matches.order_by("-day").values("pk")[:COUNT_CAP]
+    configs, recent_since = _prepare(query)
+    visible = Q(_entry_visible(user), _entry_filters(f))
+    # The candidates: the most recent matches, at most COUNT_CAP of them, ranked afterwards.
+    # Their number is the page's count (capped, so "more than ..." when one more was found).
+    candidates: list[int] = []
+    if recent_since is not None:
+        candidates = _recent_matches(query, configs, visible, recent_since)
+    if len(candidates) <= COUNT_CAP:
+        matches = SearchEntry.objects.filter(_entry_match(query, configs), visible)
+        candidates = list(matches.order_by("-day").values_list("pk", flat=True)[: COUNT_CAP + 1])
     links = [F(f"{kind}_id") for kind in KINDS]
     ranked = (
-        SearchEntry.objects.filter(pk__in=candidates)
-        .annotate(hit_kind=F("kind"), hit_pk=Coalesce(*links), hit_rank=_entry_rank(query),
+        SearchEntry.objects.filter(pk__in=candidates[:COUNT_CAP])
+        .annotate(hit_kind=F("kind"), hit_pk=Coalesce(*links), hit_rank=_entry_rank(query, configs),
                   hit_day=F("day"))
         .order_by(F("hit_rank").desc(), F("hit_day").desc(nulls_last=True), "hit_kind", "hit_pk")
         .values_list("hit_kind", "hit_pk", "hit_rank", "hit_day")
     )  # fmt: skip
-    # Counted in the same date order, so the count too stops after COUNT_CAP matches.
-    return Results(ranked, matches.order_by("-day").values_list("pk"))
+    return Results(ranked, found=len(candidates))
 
 
-def _entry_match(query: str) -> Q:
+def _recent_matches(query: str, configs: list[str], visible: Q, since) -> list[int]:
+    """Up to COUNT_CAP + 1 matches among the rows without a date (people, organisations) and
+    the RECENT_ROWS most recent ones, in the order of search_entry_day_idx (undated first).
+
+    The words are matched row by row here (ts_match_vq is the @@ operator as a function, which
+    no index serves), so the database reads the recent rows through the date index and stops
+    at COUNT_CAP + 1 matches, instead of collecting every match of a common word from the
+    text index and sorting them all."""
+    rows = SearchEntry.objects.filter(_entry_match(query, configs, indexed=False), visible)
+    undated = rows.filter(day__isnull=True).order_by().values_list("pk", "day")
+    recent = rows.filter(day__gte=since).order_by("-day").values_list("pk", "day")
+    both = undated[: COUNT_CAP + 1].union(recent[: COUNT_CAP + 1], all=True).order_by("-day")
+    return [pk for pk, _day in both[: COUNT_CAP + 1]]
+
+
+def _prepare(query: str) -> tuple[list[str], Any]:
+    """One round trip before the search: the other configurations whose parse of the query
+    differs from the English one (an identical parse adds nothing to the English match, only
+    another index scan), and the date from which the RECENT_ROWS most recent rows start (None
+    when the archive is smaller)."""
+    parses = ", ".join(f"websearch_to_tsquery('{config}', %s)::text" for config in OTHER_CONFIGS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT websearch_to_tsquery('{fts.CONFIG}', %s)::text, {parses}, "  # noqa: S608 - constants
+            f"(SELECT day FROM {SearchEntry._meta.db_table} WHERE day IS NOT NULL "
+            "ORDER BY day DESC OFFSET %s LIMIT 1)",
+            [query, *(query for _ in OTHER_CONFIGS), RECENT_ROWS],
+        )
+        english, *others, recent_since = cursor.fetchone()
+    configs = [
+        config
+        for config, parsed in zip(OTHER_CONFIGS, others, strict=True)
+        if parsed and parsed != english
+    ]
+    return configs, recent_since
+
+
+def _entry_match(query: str, configs: list[str], *, indexed: bool = True) -> Q:
     """Each row matches the query parsed with its own language's configuration, and any row
     matches it parsed in English, the language most queries are typed in ("migrants" finds the
-    Spanish "migrantes"). One GIN scan per configuration, OR-ed in a bitmap."""
-    match = Q(vector=ts_query(query))
-    for config in OTHER_CONFIGS:
-        match |= Q(config=config, vector=ts_query(query, config))
+    Spanish "migrantes"). One GIN scan per configuration, OR-ed in a bitmap (indexed), or the
+    same test row by row."""
+
+    def matches(config: str) -> Q:
+        if indexed:
+            return Q(vector=ts_query(query, config))
+        test = Func(F("vector"), ts_query(query, config), function="ts_match_vq",
+                    output_field=BooleanField())  # fmt: skip
+        return Q(test)
+
+    match = matches(fts.CONFIG)
+    for config in configs:
+        match |= Q(matches(config), config=config)
     return match
 
 
-def _entry_rank(query: str) -> Func:
+def _entry_rank(query: str, configs: list[str]) -> Func:
     english = SearchRank(F("vector"), ts_query(query), cover_density=True)
+    if not configs:
+        return english
     own = Case(
         *(
             When(config=config, then=SearchRank(F("vector"), ts_query(query, config),
                                                 cover_density=True))
-            for config in OTHER_CONFIGS
+            for config in configs
         ),
         default=Value(0.0),
         output_field=FloatField(),
@@ -471,7 +530,7 @@ def suggest(*, user, query: str, filters: Filters | None = None) -> str | None:
         return None
     corrected = re.sub(r"\w+", lambda m: fixes.get(m.group(0).lower(), m.group(0)), query)
     results = search(user=user, query=corrected, filters=filters)
-    if results is None or not results.countable[:1].exists():
+    if results is None or not results.count():
         return None
     return corrected
 

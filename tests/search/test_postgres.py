@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.db.models import Q
+from django.test.utils import CaptureQueriesContext
 
 from minutes.models import ActionPoint, AgendaItem, Meeting
 from search import backend, fts
@@ -61,26 +62,88 @@ def test_stored_vectors_follow_edits_and_deletes(approved, secretariat):
     assert not SearchEntry.objects.filter(kind="item", item_id=item.pk).exists()
 
 
-def test_the_search_reads_the_vector_index_and_no_record_table(approved, secretariat, principal):
+def _search_sql(user, query: str) -> list[tuple[str, list]]:
+    """The statements on the search rows that one search and its first page run."""
+    with CaptureQueriesContext(connection) as captured:
+        results = backend.search(user=user, query=query)
+        results.count()
+        list(results.ranked[:20])
+    return [(q["sql"], []) for q in captured if 'FROM "search_searchentry"' in q["sql"]]
+
+
+@pytest.mark.parametrize("recent_rows", [30_000, 1])
+def test_the_search_reads_the_vector_index_and_no_record_table(
+    approved, secretariat, principal, monkeypatch, recent_rows
+):
+    # With a window of one row the search looks at the most recent rows first (through the
+    # date index), as it does at scale; otherwise it reads the text index at once.
+    monkeypatch.setattr(backend, "RECENT_ROWS", recent_rows)
     make_item(approved, title="Budget", discussion="Regular pathways.")
     for user in (secretariat, principal):
-        results = backend.search(user=user, query="pathways")
-        sql, params = results.ranked.query.get_compiler(connection=connection).as_sql()
+        statements = _search_sql(user, "pathways")
+        assert len(statements) >= 2  # the candidates, then the ranked page
         with connection.cursor() as cursor:
             # Tiny tables make a sequential scan cheapest; forbid it to see which index is usable.
             # Fresh statistics: what earlier tests left in the table must not steer the plan.
             cursor.execute("ANALYZE search_searchentry")
             cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(f"EXPLAIN {sql}", params)  # noqa: S608 - ORM-built SQL
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-        indexes = (fts.INDEX_NAME, "search_entry_day_idx", "search_entry_kind_day_idx")
-        assert any(name in plan for name in indexes)
-        assert "Seq Scan on search_searchentry" not in plan
-        # Filtering and visibility read the copies on the search rows, not the record tables
-        # (a principal's rule for people and organisations still reads attendance and actions).
-        if user == secretariat:
-            for table in ("minutes_meeting", "minutes_agendaitem", "actions_actionpoint"):
-                assert table not in sql
+            for sql, _params in statements:
+                cursor.execute(f"EXPLAIN {sql}")  # noqa: S608 - ORM-built SQL, parameters inlined
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+                indexes = (
+                    fts.INDEX_NAME,
+                    "search_entry_day_idx",
+                    "search_entry_kind_day_idx",
+                    "search_searchentry_pkey",
+                )
+                assert any(name in plan for name in indexes), plan
+                assert "Seq Scan on search_searchentry" not in plan
+                # Filtering and visibility read the copies on the search rows, not the record
+                # tables (a principal's rule for people and organisations still reads
+                # attendance and actions).
+                if user == secretariat:
+                    for table in ("minutes_meeting", "minutes_agendaitem", "actions_actionpoint"):
+                        assert table not in sql
+
+
+@pytest.mark.parametrize("query", ["pathways", '"regular pathways"', "migrants"])
+def test_the_recent_rows_first_find_what_the_whole_archive_finds(
+    approved, secretariat, principal, monkeypatch, query
+):
+    for n in range(3):
+        day = approved.start + datetime.timedelta(days=7 * n + 1)
+        en = make_meeting(body=approved.body, status=Meeting.Status.APPROVED, start=day)
+        fr = make_meeting(body=approved.body, status=Meeting.Status.APPROVED, language="fr",
+                          start=day + datetime.timedelta(days=3))  # fmt: skip
+        make_item(en, title=f"Item {n}", discussion="Regular pathways for migrants.")
+        make_item(fr, title=f"Point {n}", discussion="Les voies régulières des migrantes.")
+    make_person(name="Pathways Regular")
+    windows = []
+    recent_matches = backend._recent_matches
+
+    def spy(*args):
+        windows.append(len(found := recent_matches(*args)))
+        return found
+
+    monkeypatch.setattr(backend, "_recent_matches", spy)
+    for user in (secretariat, principal):
+        whole = backend.search(user=user, query=query)
+        expected = (whole.count(), list(whole.ranked))
+        assert expected[0] >= 3 and not windows  # fewer rows than the window: no window
+        # A window of two rows holds fewer matches than the cap: the whole archive is read.
+        monkeypatch.setattr(backend, "RECENT_ROWS", 2)
+        small = backend.search(user=user, query=query)
+        assert (small.count(), list(small.ranked)) == expected
+        # A cap the window reaches: the same most recent matches (undated first) are ranked.
+        monkeypatch.setattr(backend, "RECENT_ROWS", 10)
+        monkeypatch.setattr(backend, "COUNT_CAP", 2)
+        capped = backend.search(user=user, query=query)
+        assert windows[-1] == 3 and capped.capped
+        monkeypatch.setattr(backend, "RECENT_ROWS", 30_000)
+        unwindowed = backend.search(user=user, query=query)
+        assert unwindowed.capped and list(capped.ranked) == list(unwindowed.ranked)
+        monkeypatch.setattr(backend, "COUNT_CAP", 1_000)
+        windows.clear()
 
 
 def test_rows_follow_their_meetings_status_body_and_language(approved, principal, secretariat):
@@ -162,10 +225,10 @@ def test_no_result_page_query_count_is_pinned(
     make_item(approved, title="Remittances", discussion="Regular pathways.")
     client = client_for(principal)
     client.get("/search/", {"q": "remitances"})  # warm the session
-    # session, user, user's groups; the count (nothing, so no page and no headlines); the
-    # vocabulary look-up and the corrected search's check; the user's organisation for the
-    # header; the body, topic and organisation options of the filter form; the unread
-    # notifications count.
-    with django_assert_num_queries(11):
+    # session, user, user's groups; the query's parses and the candidates (none, so no page
+    # and no headlines); the vocabulary look-up and the corrected search's parses and
+    # candidates; the user's organisation for the header; the body, topic and organisation
+    # options of the filter form; the unread notifications count.
+    with django_assert_num_queries(13):
         html = search(client, q="remitances")
     assert "Did you mean" in html
