@@ -39,7 +39,7 @@ def document_markdown(document: doc.SummaryDocument) -> str:
     if follow_up := document.follow_up:
         out += [f"## {doc.FOLLOW_UP_HEADING}", ""]
         if follow_up.reviewed:
-            out += [doc.FOLLOW_UP_REVIEWED, ""]
+            out += [str(doc.FOLLOW_UP_REVIEWED), ""]
             out += [f"- {spans_markdown(e)}" for e in follow_up.reviewed]
             out.append("")
         section(follow_up.open_heading, [spans_markdown(e) for e in follow_up.still_open], level=3)
