@@ -8,7 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from actions.models import CalendarToken, ReminderLog
 from lib import due
-from lib.admin import SafeAutocomplete, related_links
+from lib.admin import HiddenInputWithoutLabel, SafeAutocomplete, related_links
 from minutes import services
 from minutes.models import ActionPoint, ActionUpdate
 
@@ -16,7 +16,7 @@ from minutes.models import ActionPoint, ActionUpdate
 class ActionPointAdminForm(forms.ModelForm):
     """The fields the record's action service changes, and the version the page was opened on."""
 
-    seen_version = forms.IntegerField(widget=forms.HiddenInput)
+    seen_version = forms.IntegerField(widget=HiddenInputWithoutLabel)
 
     class Meta:
         model = ActionPoint

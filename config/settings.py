@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # The built-in form templates, for FORM_RENDERER below.
+    "django.forms",
     "django.contrib.postgres",
     "django_filters",
     "simple_history",
@@ -115,6 +117,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render with the templates above, so templates/ can override a widget's template (the
+# admin's date and time boxes, its password summary); "django.forms" supplies the rest.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
