@@ -7,8 +7,7 @@ role, each page's query count, the archive's row counts, and the EXPLAIN of ever
 Run it against a generated archive (generate_archive) on PostgreSQL, once per scale, and
 compare: p50/p95 per page through the full Django stack (test Client, logged in), queries per
 page, the search's own SQL timed raw, and the EXPLAIN of the main search query.
-Pages that do not exist in this build (404 or no URL) are reported as missing, not failed,
-so the same command can be rerun after the other features are merged.
+Pages that do not exist in a build (404 or no URL) are reported as missing, not failed.
 """
 
 from __future__ import annotations
