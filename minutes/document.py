@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,8 +24,6 @@ from lib import timefmt
 from minutes.models import (
     ActionPoint,
     ActionUpdate,
-    AgendaItem,
-    Attendance,
     Decision,
     Document,
     Meeting,
@@ -390,38 +387,6 @@ def cache_key(meeting: Meeting, visibility: str) -> str:
         f"summary-document:{meeting.pk}:{meeting.version}:{stamp}:{meeting.language}:{reader}:"
         f"{visibility}"
     )
-
-
-def prefetch(queryset):
-    """What `summary_document` reads, in a fixed number of queries whatever the size."""
-    return queryset.select_related("body").prefetch_related(*PREFETCH)
-
-
-PREFETCH = (
-    "body__time_zones",
-    Prefetch(
-        "attendances",
-        queryset=Attendance.objects.select_related("person", "organization", "represented_by"),
-    ),
-    Prefetch(
-        "agenda_items",
-        queryset=AgendaItem.objects.order_by("position").prefetch_related(
-            "documents",
-            "decisions",
-            Prefetch(
-                "action_points",
-                queryset=ActionPoint.objects.prefetch_related(
-                    "owner_organizations", "owner_people"
-                ),
-            ),
-        ),
-    ),
-    Prefetch(
-        "documents",
-        queryset=Document.objects.filter(agenda_item__isnull=True),
-        to_attr="meeting_documents",
-    ),
-)
 
 
 def follow_up_parts(context: dict | None) -> dict:

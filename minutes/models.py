@@ -65,35 +65,38 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(body=body, start__gte=start, start__lt=end)
 
     def with_summary(self) -> MeetingQuerySet:
-        """Everything the summary page shows, in a fixed number of queries."""
-        return self.select_related("body").prefetch_related(
-            "body__time_zones",
-            Prefetch(
-                "attendances",
-                queryset=Attendance.objects.select_related(
-                    "person", "organization", "represented_by"
-                ),
-            ),
-            Prefetch(
-                "agenda_items",
-                queryset=AgendaItem.objects.order_by("position").prefetch_related(
-                    "topics",
-                    "documents",
-                    Prefetch("decisions", queryset=Decision.objects.prefetch_related("topics")),
-                    Prefetch(
-                        "action_points",
-                        queryset=ActionPoint.objects.prefetch_related(
-                            "owner_organizations", "owner_people"
-                        ),
+        """Everything the summary shows (`minutes.document`), in a fixed number of queries."""
+        return self.select_related("body").prefetch_related(*summary_prefetch())
+
+
+def summary_prefetch() -> tuple:
+    """What the summary reads of a meeting: for a queryset (`with_summary`) or for a meeting
+    already fetched (`prefetch_related_objects`)."""
+    return (
+        "body__time_zones",
+        Prefetch(
+            "attendances",
+            queryset=Attendance.objects.select_related("person", "organization", "represented_by"),
+        ),
+        Prefetch(
+            "agenda_items",
+            queryset=AgendaItem.objects.order_by("position").prefetch_related(
+                "documents",
+                "decisions",
+                Prefetch(
+                    "action_points",
+                    queryset=ActionPoint.objects.prefetch_related(
+                        "owner_organizations", "owner_people"
                     ),
                 ),
             ),
-            Prefetch(
-                "documents",
-                queryset=Document.objects.filter(agenda_item__isnull=True),
-                to_attr="meeting_documents",
-            ),
-        )
+        ),
+        Prefetch(
+            "documents",
+            queryset=Document.objects.filter(agenda_item__isnull=True),
+            to_attr="meeting_documents",
+        ),
+    )
 
 
 class Meeting(models.Model):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lib.timefmt import format_date
-from minutes import access, document
+from minutes import access
 from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.follow_up import follow_up_context
 from minutes.models import Meeting
@@ -271,7 +271,7 @@ def _item_rows(formsets) -> list[dict]:
 
 def _export_parts(request: HttpRequest, pk: int) -> tuple[Meeting, dict]:
     """The meeting and what its summary document needs, as the summary page reads them."""
-    meeting = get_meeting_for_user(request, pk, document.prefetch(Meeting.objects.all()))
+    meeting = get_meeting_for_user(request, pk, Meeting.objects.with_summary())
     content = access.can_read_content(request.user, meeting)
     follow_up = follow_up_context(meeting, request.user) if content else {}
     return meeting, {"agenda_only": not content, "follow_up": follow_up}

@@ -24,7 +24,15 @@ from minutes import access, forms, history, services, snapshot
 from minutes import document as summary_doc
 from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.follow_up import follow_up_context
-from minutes.models import AgendaItem, Attendance, Decision, Meeting, ReviewComment, SummaryEvent
+from minutes.models import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    ReviewComment,
+    SummaryEvent,
+    summary_prefetch,
+)
 from participants import roles, zones
 from participants.models import Person
 
@@ -86,7 +94,7 @@ def _summary_html(request: HttpRequest, meeting: Meeting, **controls) -> str:
     key = summary_doc.cache_key(meeting, visibility) if meeting.is_locked else None
     if key and (html := cache.get(key)) is not None:
         return html
-    prefetch_related_objects([meeting], *summary_doc.PREFETCH)
+    prefetch_related_objects([meeting], *summary_prefetch())
     show_content = visibility != "agenda"
     follow_up = follow_up_context(meeting, request.user) if show_content else {}
     with summary_doc.in_summary_language(meeting):
