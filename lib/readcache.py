@@ -49,6 +49,26 @@ def cached(name: str, queryset, build: Callable[[], Any], *extra: Any) -> Any:
     return value
 
 
+def fragment(parts: tuple, render: Callable[[], str], *, generation: str | None = None) -> str:
+    """A rendered piece of a page for these key `parts`, from the cache while no record has
+    changed since. `parts` must hold everything the piece depends on besides the record (the
+    reader, the language, the day, the page's query); `generation` is `current()` taken once
+    for a page that renders several pieces."""
+    generation = _generation() if generation is None else generation
+    raw = f"{generation}|fragment|{parts!r}"
+    key = "readcache:" + hashlib.sha256(raw.encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = render()
+        cache.set(key, value, TTL)
+    return value
+
+
+def current() -> str:
+    """The generation token now: read once by a page that renders several cached pieces."""
+    return _generation()
+
+
 def count(queryset) -> int:
     return cached("count", queryset, queryset.count)
 

@@ -96,7 +96,10 @@ def secretariat_required(view: Callable) -> Callable:
 # no search. See `returned_summary_for`.
 #
 # Cached renderings. The rendered summary of an approved meeting is cached per visibility class
-# (`visibility_class`): a principal is never served the secretariat's rendering.
+# (`visibility_class`): a principal is never served the secretariat's rendering. A rendered part
+# of a list (the tracker's table, the register, the dashboard's lists) is cached per reader
+# (`reader_key`): one for the whole secretariat, one for each principal, whose lists depend on
+# their seats and their own organisation.
 #
 # Review comments. A principal sees their own comments (even once an objection returned the
 # summary to draft: it is their text); the secretariat sees all.
@@ -126,6 +129,15 @@ def visibility_class(user, meeting: Meeting) -> str:
     if roles.is_secretariat(user):
         return "secretariat"
     return "content" if can_read_content(user, meeting) else "agenda"
+
+
+def reader_key(user) -> str:
+    """Whose cached renderings of lists this user is served (see "Cached renderings")."""
+    if roles.is_secretariat(user):
+        return "secretariat"
+    if roles.is_principal(user):
+        return f"principal:{user.pk}"
+    return "none"
 
 
 def returned_summary_for(user, pk: int) -> tuple[Meeting, SummaryEvent] | None:

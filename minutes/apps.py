@@ -9,15 +9,44 @@ class MinutesConfig(AppConfig):
 
     def ready(self) -> None:
         from lib import readcache
-        from minutes.models import ActionPoint, AgendaItem, Attendance, Decision, Meeting
-        from participants.models import Person, Position
+        from minutes.models import (
+            ActionPoint,
+            ActionUpdate,
+            AgendaItem,
+            Attendance,
+            Decision,
+            Document,
+            Meeting,
+            ReviewComment,
+            SummaryEvent,
+            Topic,
+        )
+        from participants.models import (
+            Body,
+            BodyMembership,
+            BodyTimeZone,
+            Organization,
+            Person,
+            Position,
+        )
 
-        # Cached counts and figures (lib.readcache) start again after any write to a record.
-        for model in (Meeting, AgendaItem, Decision, ActionPoint, Attendance, Person, Position):
+        # Cached counts, figures and rendered parts of lists (lib.readcache) start again after
+        # any write to what they show or to who may see it.
+        models = (
+            Meeting, AgendaItem, Decision, ActionPoint, ActionUpdate, Attendance, Document,
+            ReviewComment, SummaryEvent, Topic,
+            Person, Position, Organization, Body, BodyMembership, BodyTimeZone,
+        )  # fmt: skip
+        for model in models:
             name = model.__name__
             post_save.connect(readcache.forget, sender=model, dispatch_uid=f"readcache-{name}")
             post_delete.connect(readcache.forget, sender=model, dispatch_uid=f"readcache-d-{name}")
-        for through in (ActionPoint.owner_organizations.through, ActionPoint.owner_people.through):
+        many = (
+            ActionPoint.owner_organizations, ActionPoint.owner_people, ActionPoint.topics,
+            AgendaItem.topics, Decision.topics,
+        )  # fmt: skip
+        for field in many:
+            through = field.through
             m2m_changed.connect(
                 readcache.forget, sender=through, dispatch_uid=f"readcache-{through.__name__}"
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -82,6 +83,12 @@ _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|td|th|tr|blockquote|pre)>|<br\s*/?>|<
 
 def plain_text(text: str | None) -> str:
     """The words a reader sees once the Markdown is rendered, without markup: for excerpts."""
+    return _plain_text(text or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_text(text: str) -> str:
+    # A pure function of the text: each worker keeps the most recent answers.
     rendered = markdown.markdown(text or "", extensions=["tables", "sane_lists"])
     stripped = nh3.clean(_BLOCK_END.sub(" ", rendered), tags=set())
     return " ".join(html.unescape(stripped).split())

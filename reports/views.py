@@ -3,11 +3,14 @@ sat and what they owe."""
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, F, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from lib import readcache
 from minutes import access
@@ -100,31 +103,44 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return shown
 
-    shown = readcache.cached("organization-shown", owed, most_urgent)
-    rows = {
-        a.pk: a
-        for a in ActionPoint.objects.filter(pk__in=[pk for pks in shown.values() for pk in pks])
-        .with_related()
-        .with_updates(access.updates_for(user))
-    }
-    groups = [
-        (status, label, [rows[pk] for pk in shown[status]], tally[status])
-        for status, label in ActionPoint.Status.choices
-        if status in ActionPoint.OPEN_STATUSES
-    ]
+    def rows() -> dict[int, ActionPoint]:
+        shown = readcache.cached("organization-shown", owed, most_urgent)
+        found = {
+            a.pk: a
+            for a in ActionPoint.objects.filter(pk__in=[pk for pks in shown.values() for pk in pks])
+            .with_related()
+            .with_updates(access.updates_for(user))
+        }
+        return {key: [found[pk] for pk in pks] for key, pks in shown.items()}
+
+    # The sections below are rendered once and then read from the cache until a record
+    # changes (the template's `cachedfragment`): nothing is read for them until then.
+    shown_rows = SimpleLazyObject(rows)
+    groups = SimpleLazyObject(
+        lambda: [
+            (status, label, shown_rows[status], tally[status])
+            for status, label in ActionPoint.Status.choices
+            if status in ActionPoint.OPEN_STATUSES
+        ]
+    )
     attendances = _visible_attendances(user).filter(organization=organization)
     attendance_page = _section_page(
         request, attendances.order_by("-meeting__start", "position", "pk"), "attendance"
     )
-    meetings_held = (
+    # Numbers as callables (the template calls them), read only when their section renders.
+    meetings_held = functools.cache(
         access.meetings_with_content_for(user)
         .exclude(status=Meeting.Status.PLANNED)
         .filter(start__lte=timezone.now())
-        .count()
+        .count
     )
-    meetings_attended = attendances.exclude(status=Attendance.Status.APOLOGIES).aggregate(
-        n=Count("meeting", distinct=True)
-    )["n"]
+
+    @functools.cache
+    def meetings_attended() -> int:
+        return attendances.exclude(status=Attendance.Status.APOLOGIES).aggregate(
+            n=Count("meeting", distinct=True)
+        )["n"]
+
     positions = _section_page(
         request,
         Position.objects.filter(organization=organization, person__in=access.people_for(user))
@@ -141,7 +157,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "groups": groups,
             "open_count": open_count,
             "overdue_count": tally["overdue"],
-            "closed": [rows[pk] for pk in shown["closed"]],
+            "closed": SimpleLazyObject(lambda: shown_rows["closed"]),
             "closed_count": tally["closed"],
             "rows_per_section": ROWS_PER_SECTION,
             "attendances": attendance_page,
@@ -225,16 +241,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
         "organization": organization,
     }
-    # Both charts aggregate every visible action: cached until a record changes.
-    context["bar_chart"], context["line_chart"] = readcache.cached(
-        "dashboard-charts",
-        actions,
-        lambda: (
-            charts.open_actions_by_organization(actions),
-            charts.opened_closed_by_quarter(actions, today=today),
-        ),
-        today,
+    # The lists below and the charts are rendered once and then read from the cache until a
+    # record changes (the template's `cachedfragment`): nothing is read for them until the
+    # template renders them, so each is lazy.
+    # Both charts aggregate every visible action: their figures are cached too.
+    figures = SimpleLazyObject(
+        lambda: readcache.cached(
+            "dashboard-charts",
+            actions,
+            lambda: (
+                charts.open_actions_by_organization(actions),
+                charts.opened_closed_by_quarter(actions, today=today),
+            ),
+            today,
+        )
     )
+    context["bar_chart"] = SimpleLazyObject(lambda: figures[0])
+    context["line_chart"] = SimpleLazyObject(lambda: figures[1])
     if is_secretariat:
         overdue = actions.overdue(today).with_related().order_by("due_date", "pk")
         context.update(
@@ -247,17 +270,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                     .annotate(is_objection=Q(kind=ReviewComment.Kind.OBJECTION))
                     .order_by("-is_objection", "created_at", "pk")[:DASHBOARD_REVIEW_ROWS]
                 ),
-                "overdue_actions": list(overdue[:15]),
-                "overdue_count": overdue.count(),
-                "due_soon": list(
-                    actions.due_within(30, today).with_related().order_by("due_date", "pk")[:15]
-                ),
-                "recent_decisions": list(
-                    access.decisions_for(user)
-                    .select_related("agenda_item__meeting__body")
-                    .prefetch_related("agenda_item__meeting__body__time_zones")
-                    .order_by("-agenda_item__meeting__start", "position")[:8]
-                ),
+                "overdue_actions": overdue[:15],
+                "overdue_count": functools.cache(overdue.count),  # called by the template
+                "due_soon": actions.due_within(30, today)
+                .with_related()
+                .order_by("due_date", "pk")[:15],
+                "recent_decisions": access.decisions_for(user)
+                .select_related("agenda_item__meeting__body")
+                .prefetch_related("agenda_item__meeting__body__time_zones")
+                .order_by("-agenda_item__meeting__start", "position")[:8],
             }
         )
     else:
@@ -269,14 +290,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             .owned_by_user(user)
             .order_by(F("due_date").asc(nulls_last=True), "-agenda_item__meeting__start", "pk")
         )
-        # Which actions and how many: cached (the OR over owners needs DISTINCT over every
-        # open action); the rows themselves are read fresh, with their latest progress.
-        ids, context["owed_count"] = readcache.cached(
-            "dashboard-owed",
-            owed,
-            lambda: (list(owed.values_list("pk", flat=True)[:DASHBOARD_OWED_ROWS]), owed.count()),
-        )
-        rows = ActionPoint.objects.filter(pk__in=ids).with_related()
-        rows = {a.pk: a for a in rows.with_updates(access.updates_for(user))}
-        context["owed"] = [rows[pk] for pk in ids if pk in rows]
+
+        def owed_parts() -> tuple[list[ActionPoint], int]:
+            # Which actions and how many: cached (the OR over owners needs DISTINCT over every
+            # open action); the rows themselves are read fresh, with their latest progress.
+            ids, count = readcache.cached(
+                "dashboard-owed",
+                owed,
+                lambda: (
+                    list(owed.values_list("pk", flat=True)[:DASHBOARD_OWED_ROWS]),
+                    owed.count(),
+                ),
+            )
+            rows = ActionPoint.objects.filter(pk__in=ids).with_related()
+            rows = {a.pk: a for a in rows.with_updates(access.updates_for(user))}
+            return [rows[pk] for pk in ids if pk in rows], count
+
+        parts = SimpleLazyObject(owed_parts)
+        context["owed"] = SimpleLazyObject(lambda: parts[0])
+        context["owed_count"] = lambda: parts[1]  # called by the template
     return render(request, "reports/dashboard.html", context)

@@ -4,10 +4,12 @@ import datetime
 
 from django import template
 from django.templatetags.tz import do_timezone
+from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
-from lib import timefmt
+from lib import readcache, timefmt
+from minutes import access
 from minutes.markup import render_markdown
 from participants import zones
 
@@ -64,3 +66,44 @@ def spans(entry) -> str:
             html = format_html('<a href="{}">{}</a>', span.href, html)
         parts.append(html)
     return mark_safe("".join(parts))  # noqa: S308 - every part escaped above
+
+
+@register.tag("cachedfragment")
+def do_cachedfragment(parser, token):
+    """{% cachedfragment "name" part ... %}…{% endcachedfragment %}: the enclosed piece, rendered
+    once and then read from the cache until a record changes (lib.readcache).
+
+    The key holds the name and parts given (whatever else the piece depends on: the page's
+    query, its page number) and, always, the reader (`access.reader_key`), the language and
+    the deployment's day, so no reader is served what another may not see and "overdue" is
+    right after midnight. Querysets the piece iterates are not read at all when it is cached.
+    """
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("cachedfragment needs a name")
+    nodelist = parser.parse(("endcachedfragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits])
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, parts) -> None:
+        self.nodelist = nodelist
+        self.parts = parts
+
+    def render(self, context) -> str:
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        generation = getattr(request, "_readcache_generation", None)
+        if generation is None:
+            generation = request._readcache_generation = readcache.current()
+        parts = (
+            access.reader_key(request.user),
+            translation.get_language(),
+            zones.today().isoformat(),
+            *(str(part.resolve(context)) for part in self.parts),
+        )
+        return readcache.fragment(
+            parts, lambda: self.nodelist.render(context), generation=generation
+        )

@@ -6,10 +6,10 @@ import csv
 from collections.abc import Iterator
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -149,8 +149,11 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("body")
         .order_by("start", "pk")
     )
-    page = Paginator(meetings, MEETINGS_PER_TOPIC_PAGE).get_page(request.GET.get("page"))
-    history = _topic_history(topic, list(page.object_list))
+    page = readcache.CachedCountPaginator(meetings, MEETINGS_PER_TOPIC_PAGE).get_page(
+        request.GET.get("page")
+    )
+    # Read only when the template renders it: a cached rendering needs none of it.
+    history = SimpleLazyObject(lambda: _topic_history(topic, list(page.object_list)))
     return render(
         request,
         "minutes/topic_detail.html",

@@ -31,13 +31,18 @@ def test_topic_page_query_count_is_pinned(
         make_decision(item, text="Another decision.").topics.set([topic])
         make_action(item, text="Another action.").topics.set([topic])
     client = client_for(principal)
-    client.get(topic.get_absolute_url())
     # session, user, groups; the topic; count and page of meetings; their tagged items,
     # decisions, actions (with item and meeting) and the actions' owners; user's organisation.
     # and the unread notifications count in the navigation.
     with django_assert_num_queries(12):
         html = client.get(topic.get_absolute_url()).content.decode()
     assert html.count("Second item on reviews") == 2
+    # Then the history comes from the cache until a record changes: session, user, groups,
+    # the topic, the user's organisation, notifications.
+    with django_assert_num_queries(6):
+        again = client.get(topic.get_absolute_url()).content.decode()
+    assert again.count("Second item on reviews") == 2
+    assert again.count("Another decision.") == html.count("Another decision.") == 2
 
 
 def test_topic_index_counts_only_what_the_user_may_see(client_for, principal, secretariat, archive):

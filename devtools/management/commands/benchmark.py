@@ -21,6 +21,7 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.models import Group, User
 from django.contrib.sessions.backends.db import SessionStore
+from django.core.exceptions import EmptyResultSet
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.db.models import Count
@@ -187,7 +188,10 @@ class Command(BaseCommand):
         return pages
 
     def _explain_plan(self, user: User, params: dict) -> str:
-        sql, args = _sql(self._results(user, params).ranked[:20])
+        try:
+            sql, args = _sql(self._results(user, params).ranked[:20])
+        except EmptyResultSet:
+            return "(no query: no search row can match, so the page runs none)"
         with connection.cursor() as cursor:
             cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF) {sql}", args)
             return "\n".join(row[0] for row in cursor.fetchall())
@@ -250,7 +254,11 @@ class Command(BaseCommand):
         return backend.search(user=user, query=params["q"], filters=filters)
 
     def _explain(self, user: User) -> None:
-        sql, args = _sql(self._results(user, SEARCHES[2][1]).ranked[:20])
+        try:
+            sql, args = _sql(self._results(user, SEARCHES[2][1]).ranked[:20])
+        except EmptyResultSet:
+            self.stdout.write("\nNo search row can match the main search query: no SQL to explain.")
+            return
         with connection.cursor() as cursor:
             cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {sql}", args)
             plan = "\n".join(row[0] for row in cursor.fetchall())

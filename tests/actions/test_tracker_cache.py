@@ -1,0 +1,75 @@
+"""The tracker's table and filters are rendered once and then served from the cache: never to a
+reader who may not see them, never after a record changed, never after the day turned."""
+
+from __future__ import annotations
+
+import datetime
+
+import time_machine
+from django.utils import translation
+
+from minutes.models import ActionPoint
+from minutes.services.actions import action_update_add
+from participants import zones
+
+TRACKER = "/actions/"
+
+
+def test_a_cached_table_is_served_without_reading_its_rows(
+    client_for, secretariat, world, django_assert_max_num_queries
+):
+    client = client_for(secretariat)
+    first = client.get(TRACKER).content.decode()
+    # The rows, their owners, meetings, zones and progress are not read again: what is left is
+    # the session, user, groups, the cached count, the organisation and notifications.
+    with django_assert_max_num_queries(7):
+        again = client.get(TRACKER).content.decode()
+    for action in (world.overdue_unhcr, world.draft_action, world.done_unhcr):
+        assert action.reference in first
+        assert action.reference in again
+
+
+def test_no_reader_is_served_another_readers_table(client_for, secretariat, principal, world):
+    draft_text = world.draft_action.text
+    assert draft_text in client_for(secretariat).get(TRACKER).content.decode()
+    html = client_for(principal).get(TRACKER).content.decode()
+    assert draft_text not in html  # a principal never sees a draft's action
+    assert 'name="rows"' not in html  # nor the secretariat's selection boxes
+    assert world.overdue_unhcr.reference in html
+    # And the other way round, with the principal's table cached first.
+    assert draft_text in client_for(secretariat).get(TRACKER).content.decode()
+
+
+def test_a_change_shows_on_the_next_request(client_for, secretariat, world):
+    client = client_for(secretariat)
+    assert "Drafting has started." not in client.get(TRACKER).content.decode()
+    action_update_add(
+        action=world.future_unicef,
+        by=secretariat,
+        text="Drafting has started.",
+        status=ActionPoint.Status.IN_PROGRESS,
+    )
+    html = client.get(TRACKER).content.decode()
+    assert "Drafting has started." in html
+
+
+def test_overdue_days_follow_the_calendar_without_any_write(client_for, secretariat, world):
+    # Two minutes before and one after midnight where the deployment counts days: well within
+    # the cache's lifetime, with no write in between.
+    zone = zones.fallback_zone()[0]
+    evening = datetime.datetime.combine(zones.today(), datetime.time(23, 58), tzinfo=zone)
+    with time_machine.travel(evening, tick=False) as traveller:
+        client = client_for(secretariat)
+        days = world.overdue_unhcr.days_overdue()
+        assert f"{days} days overdue" in client.get(TRACKER).content.decode()
+        traveller.shift(datetime.timedelta(minutes=3))
+        html = client.get(TRACKER).content.decode()
+    assert f"{days + 1} days overdue" in html
+
+
+def test_each_language_has_its_own_rendering(client_for, secretariat, world):
+    client = client_for(secretariat)
+    assert "Latest progress" in client.get(TRACKER).content.decode()
+    with translation.override("fr"):
+        html = client.get(TRACKER, headers={"accept-language": "fr"}).content.decode()
+    assert "Latest progress" not in html
