@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from lib.querystring import query_without_page
@@ -23,27 +24,35 @@ def search(request: HttpRequest) -> HttpResponse:
         request.GET or None, queryset=Meeting.objects.none(), user=request.user
     )
     query = request.GET.get("q", "").strip()
-    page = hits = suggestion = None
-    if query and filterset.is_valid():
+
+    def found() -> dict:
+        page = hits = None
         filters = filterset.as_filters()
         results = backend.search(user=request.user, query=query, filters=filters)
         if results is not None:
             page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
             hits = backend.hydrate(page.object_list, query)
+        suggestion = None
         if results is None or results.count() < backend.SUGGEST_BELOW:
             suggestion = backend.suggest(user=request.user, query=query, filters=filters)
+        return {
+            "page": page,
+            "hits": hits,
+            "suggestion": suggestion,
+            "suggestion_querystring": _with_query(request, suggestion),
+        }
+
     return render(
         request,
         "search/search.html",
         {
             "query": query,
             "filterset": filterset,
-            "page": page,
-            "hits": hits,
+            # Searched only when the template renders the results: a cached rendering of the
+            # same search for the same reader needs no search at all.
+            "found": SimpleLazyObject(found) if query and filterset.is_valid() else {},
             "querystring": query_without_page(request),
             "count_cap": backend.COUNT_CAP,
-            "suggestion": suggestion,
-            "suggestion_querystring": _with_query(request, suggestion),
         },
     )
 

@@ -4,7 +4,7 @@ import datetime
 
 from django import template
 from django.templatetags.tz import do_timezone
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -76,20 +76,26 @@ def do_cachedfragment(parser, token):
     The key holds the name and parts given (whatever else the piece depends on: the page's
     query, its page number) and, always, the reader (`access.reader_key`), the language and
     the deployment's day, so no reader is served what another may not see and "overdue" is
-    right after midnight. Querysets the piece iterates are not read at all when it is cached.
+    right after midnight. A piece that shows a meeting's effective status (which changes when
+    its review deadline passes) ends with `by_minute`: it is then kept for the minute only.
+    Querysets the piece iterates are not read at all when it is cached.
     """
     bits = token.split_contents()[1:]
     if not bits:
         raise template.TemplateSyntaxError("cachedfragment needs a name")
+    by_minute = bits[-1] == "by_minute"
+    if by_minute:
+        bits = bits[:-1]
     nodelist = parser.parse(("endcachedfragment",))
     parser.delete_first_token()
-    return CachedFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits])
+    return CachedFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits], by_minute)
 
 
 class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, parts) -> None:
+    def __init__(self, nodelist, parts, by_minute: bool) -> None:
         self.nodelist = nodelist
         self.parts = parts
+        self.by_minute = by_minute
 
     def render(self, context) -> str:
         request = context.get("request")
@@ -104,6 +110,8 @@ class CachedFragmentNode(template.Node):
             zones.today().isoformat(),
             *(str(part.resolve(context)) for part in self.parts),
         )
+        if self.by_minute:
+            parts += (timezone.now().replace(second=0, microsecond=0).isoformat(),)
         return readcache.fragment(
             parts, lambda: self.nodelist.render(context), generation=generation
         )

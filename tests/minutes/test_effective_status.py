@@ -75,3 +75,17 @@ def test_the_sweep_records_each_lapsed_summary_once(lapsed):
     lapsed.refresh_from_db()
     assert (lapsed.status, lapsed.approved_at) == (Meeting.Status.APPROVED, DEADLINE)
     assert lapsed.events.filter(kind=SummaryEvent.Kind.APPROVED).count() == 1
+
+
+def test_the_meeting_list_turns_to_approved_within_a_minute_of_the_deadline(
+    client_for, secretariat, lapsed
+):
+    """The list's table is cached, but never across the minute a deadline passes."""
+    url = reverse("minutes:meeting_list")
+    with time_machine.travel(DEADLINE - datetime.timedelta(seconds=30), tick=False) as traveller:
+        client = client_for(secretariat)
+        assert "until 20 Nov 2026" in client.get(url).content.decode()
+        traveller.shift(datetime.timedelta(seconds=40))
+        html = client.get(url).content.decode()
+    assert "until 20 Nov 2026" not in html
+    assert "Approved" in html
