@@ -165,12 +165,27 @@ def has_role(user) -> bool:
     return roles.is_secretariat(user) or roles.is_principal(user)
 
 
+def _kept(user, name: str, build: Callable[[], QuerySet]) -> QuerySet:
+    """`build()`, kept on the user object (which lives for one request) for the day: a page
+    asks for the same rule many times over. What is kept is the query, not its rows (it is
+    read afresh wherever it is used), and the day is the one value built into it."""
+    stamp = zones.today()
+    kept = user.__dict__.setdefault("_access_kept", {})
+    if name not in kept or kept[name][0] != stamp:
+        kept[name] = (stamp, build())
+    return kept[name][1].all()  # a copy: a caller never changes or fills the kept one
+
+
 def readable_bodies(user) -> QuerySet[Body]:
     """Bodies whose meetings this user may open: for principals, their seats today, and open bodies."""
     if roles.is_secretariat(user):
         return Body.objects.all()
     if not roles.is_principal(user):
         return Body.objects.none()
+    return _kept(user, "readable_bodies", lambda: _seated_bodies(user))
+
+
+def _seated_bodies(user) -> QuerySet[Body]:
     today = zones.today()
     organizations = Position.objects.on(today).filter(person__user=user).values("organization")
     seats = BodyMembership.objects.filter(
@@ -183,6 +198,8 @@ def readable_bodies(user) -> QuerySet[Body]:
 
 def meetings_for(user, queryset: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
     """Meetings this user may open at all (a planned one shows its header and agenda only)."""
+    if queryset is None and roles.is_principal(user) and not roles.is_secretariat(user):
+        return _kept(user, "meetings_for", lambda: meetings_for(user, Meeting.objects.all()))
     queryset = Meeting.objects.all() if queryset is None else queryset
     if roles.is_secretariat(user):
         return queryset

@@ -223,3 +223,15 @@ def test_a_body_open_to_all_principals_needs_no_seat(client_for, outsider):
     assert list(access.meetings_for(outsider)) == [meeting]
     response = client_for(outsider).get(meeting.get_absolute_url())
     assert response.status_code == 200 and "Open body meeting" in response.content.decode()
+
+
+def test_the_rules_kept_for_a_request_follow_a_seat_given_meanwhile(principal, member_org):
+    """The reader's rules are built once per request, and read afresh wherever they are used."""
+    committee = make_body()
+    meeting = make_meeting(body=committee, status=Meeting.Status.APPROVED)
+    assert meeting not in access.meetings_for(principal)
+    assert committee not in access.readable_bodies(principal)
+    BodyMembership.objects.create(body=committee, organization=member_org)
+    assert committee in access.readable_bodies(principal)
+    assert meeting in access.meetings_for(principal)
+    assert meeting in access.meetings_with_content_for(principal)
