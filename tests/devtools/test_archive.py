@@ -53,3 +53,23 @@ def test_generated_archive_is_searchable_on_postgres(on_postgres, db):
 def test_generator_refuses_silly_scales(db, scale):
     with pytest.raises(CommandError):
         call_command("generate_archive", scale=scale, verbosity=0)
+
+
+def test_the_benchmark_plan_lists_every_page_with_its_cold_request(db, tmp_path):
+    """`make bench` starts from this plan: each page answered, with its queries and the time
+    of a request made with the cache emptied; a search with no possible match does not stop it."""
+    import json
+
+    generate(scale=0.02)
+    plan_file = tmp_path / "plan.json"
+    call_command("benchmark", plan=plan_file, stdout=io.StringIO())
+    plan = json.loads(plan_file.read_text())
+    pages = {page["name"]: page for page in plan["pages"]}
+    for name in ("floor (hello)", "dashboard, principal", "action tracker, secretariat",
+                 "search: rare word", "admin: action points (peer)"):  # fmt: skip
+        assert pages[name]["status"] == 200, name
+        assert pages[name]["queries"] >= 3
+        assert pages[name]["cold_ms"] > 0
+    assert pages["action tracker, secretariat"]["bytes"] > 1000
+    assert plan["counts"]["meetings"] >= 5
+    assert set(plan["cookies"]) == {"principal", "secretariat", "admin"}

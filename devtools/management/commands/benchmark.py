@@ -21,6 +21,7 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.models import Group, User
 from django.contrib.sessions.backends.db import SessionStore
+from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.management.base import BaseCommand
 from django.db import connection
@@ -120,13 +121,19 @@ class Command(BaseCommand):
         for name, role, url in self._wrk_pages(users["principal"]):
             if url is None:
                 continue
-            response = clients[role].get(url)
+            clients[role].get(url)  # the session and the worker warm
+            # Cold: the first reader after a write (every cached count, figure and rendered
+            # list gone), with the queries that request makes.
+            cache.clear()
             counter = _Counter()
+            began = time.perf_counter()
             with connection.execute_wrapper(counter):
                 response = clients[role].get(url)
+            cold_ms = (time.perf_counter() - began) * 1000
             pages.append(
                 {"name": name, "role": role, "url": url, "status": response.status_code,
-                 "queries": counter.count, "bytes": len(response.content)}
+                 "queries": counter.count, "bytes": len(response.content),
+                 "cold_ms": round(cold_ms, 1)}
             )  # fmt: skip
         counts = {
             "meetings": Meeting.objects.count(),
