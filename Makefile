@@ -22,7 +22,7 @@ node-tools: node_modules/.installed
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	test -x $(VENV)/bin/uv || $(PY) -m pip install --quiet --disable-pip-version-check uv
-	$(VENV)/bin/uv pip install --quiet --python $(PY) -r pyproject.toml --extra dev
+	$(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PY) -r pyproject.toml --extra dev
 	touch $@
 
 # The French and Spanish catalogues, compiled in pure Python (no gettext tools needed).
