@@ -40,13 +40,7 @@ def cached(name: str, queryset, build: Callable[[], Any], *extra: Any) -> Any:
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:  # known to match nothing: nothing to save
         return build()
-    raw = f"{_generation()}|{name}|{sql}|{params!r}|{extra!r}"
-    key = "readcache:" + hashlib.sha256(raw.encode()).hexdigest()
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, TTL)
-    return value
+    return _remembered(f"{_generation()}|{name}|{sql}|{params!r}|{extra!r}", build)
 
 
 def fragment(parts: tuple, render: Callable[[], str], *, generation: str | None = None) -> str:
@@ -55,11 +49,15 @@ def fragment(parts: tuple, render: Callable[[], str], *, generation: str | None 
     reader, the language, the day, the page's query); `generation` is `current()` taken once
     for a page that renders several pieces."""
     generation = _generation() if generation is None else generation
-    raw = f"{generation}|fragment|{parts!r}"
+    return _remembered(f"{generation}|fragment|{parts!r}", render)
+
+
+def _remembered(raw: str, build: Callable[[], Any]) -> Any:
+    """The value kept under this key text, or `build()`'s, kept for TTL seconds."""
     key = "readcache:" + hashlib.sha256(raw.encode()).hexdigest()
     value = cache.get(key)
     if value is None:
-        value = render()
+        value = build()
         cache.set(key, value, TTL)
     return value
 
