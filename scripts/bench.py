@@ -22,13 +22,14 @@ import os
 import platform
 import re
 import secrets
-import signal
 import subprocess
 import tempfile
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"  # never anything else
@@ -128,34 +129,7 @@ def start_gunicorn(args, scale: int) -> subprocess.Popen:
         ) from None
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         pass  # free, as it should be
-    proc = subprocess.Popen(  # noqa: S603
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "gunicorn.conf.py", "config.wsgi"],
-        cwd=ROOT,
-        env=server_env(args, scale),
-        start_new_session=True,
-    )
-    for _ in range(60):  # at most 30 s
-        try:
-            with urllib.request.urlopen(f"http://{HOST}:{args.port}/healthz", timeout=2) as r:  # noqa: S310
-                if r.status == 200 and proc.poll() is None:
-                    return proc
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        if proc.poll() is not None:
-            raise SystemExit("gunicorn exited at start")
-        time.sleep(0.5)
-    stop(proc)
-    raise SystemExit("gunicorn did not answer /healthz in 30 s")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
+    return serve.start(server_env(args, scale), args.port)
 
 
 def wrk(args, url: str, cookie: str, seconds: int) -> dict:
@@ -227,7 +201,7 @@ def measure(args, scale: int) -> dict:
                 f"{page['queries']} queries, non-2xx {result['non2xx']}"
             )
     finally:
-        stop(server)
+        serve.stop(server)
     return {
         "scale": scale,
         "pages": results,

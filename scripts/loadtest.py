@@ -22,7 +22,6 @@ import os
 import random
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -32,6 +31,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+
+import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"  # never anything else
@@ -372,24 +373,7 @@ def count_marked(write: WriteStep, marker: str) -> int:
 
 def start_gunicorn(args) -> subprocess.Popen:
     log(f"gunicorn on {HOST}:{args.port} with {args.workers} workers")
-    proc = subprocess.Popen(  # noqa: S603
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "gunicorn.conf.py", "config.wsgi"],
-        cwd=ROOT,
-        env=server_env(args),
-        start_new_session=True,
-    )
-    for _ in range(60):  # at most 30 s
-        try:
-            with urllib.request.urlopen(f"http://{HOST}:{args.port}/healthz", timeout=2) as r:  # noqa: S310
-                if r.status == 200:
-                    return proc
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        if proc.poll() is not None:
-            raise SystemExit("gunicorn exited at start")
-        time.sleep(0.5)
-    stop(proc)
-    raise SystemExit("gunicorn did not answer /healthz in 30 s")
+    return serve.start(server_env(args), args.port)
 
 
 def wait_healthy(args, *, tries: int) -> int | None:
@@ -405,16 +389,6 @@ def wait_healthy(args, *, tries: int) -> int | None:
             pass
         time.sleep(2)
     return status
-
-
-def stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
 
 
 def run_wrk(args, plan: Path, cookies: dict[str, str], csrf: str, seconds: int) -> dict:
@@ -567,7 +541,7 @@ def main() -> None:
                 log(phase, json.dumps({k: v for k, v in result.items() if k != "timeline"}))
             figures["healthz_after"] = wait_healthy(args, tries=30)
         finally:
-            stop(server)
+            serve.stop(server)
     figures["cpus"] = os.cpu_count()
     figures["workers"] = args.workers
     figures["clients"] = args.clients
