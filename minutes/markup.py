@@ -89,6 +89,6 @@ def plain_text(text: str | None) -> str:
 @functools.lru_cache(maxsize=4096)
 def _plain_text(text: str) -> str:
     # A pure function of the text: each worker keeps the most recent answers.
-    rendered = markdown.markdown(text or "", extensions=["tables", "sane_lists"])
+    rendered = markdown.markdown(text, extensions=["tables", "sane_lists"])
     stripped = nh3.clean(_BLOCK_END.sub(" ", rendered), tags=set())
     return " ".join(html.unescape(stripped).split())

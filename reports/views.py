@@ -103,7 +103,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return shown
 
-    def rows() -> dict[int, ActionPoint]:
+    def rows() -> dict[str, list[ActionPoint]]:
         shown = readcache.cached("organization-shown", owed, most_urgent)
         found = {
             a.pk: a
