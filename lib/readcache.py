@@ -25,12 +25,13 @@ TTL = 300
 GENERATION_KEY = "readcache:generation"
 
 
-def _generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
+def generation() -> str:
+    """The generation token now (a page that renders several cached pieces reads it once)."""
+    token = cache.get(GENERATION_KEY)
+    if token is None:
         cache.add(GENERATION_KEY, secrets.token_hex(8), None)
-        generation = cache.get(GENERATION_KEY, "")
-    return generation
+        token = cache.get(GENERATION_KEY, "")
+    return token
 
 
 def cached(name: str, queryset, build: Callable[[], Any], *extra: Any) -> Any:
@@ -40,16 +41,16 @@ def cached(name: str, queryset, build: Callable[[], Any], *extra: Any) -> Any:
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:  # known to match nothing: nothing to save
         return build()
-    return _remembered(f"{_generation()}|{name}|{sql}|{params!r}|{extra!r}", build)
+    return _remembered(f"{generation()}|{name}|{sql}|{params!r}|{extra!r}", build)
 
 
-def fragment(parts: tuple, render: Callable[[], str], *, generation: str | None = None) -> str:
+def fragment(parts: tuple, render: Callable[[], str], *, token: str | None = None) -> str:
     """A rendered piece of a page for these key `parts`, from the cache while no record has
     changed since. `parts` must hold everything the piece depends on besides the record (the
-    reader, the language, the day, the page's query); `generation` is `current()` taken once
-    for a page that renders several pieces."""
-    generation = _generation() if generation is None else generation
-    return _remembered(f"{generation}|fragment|{parts!r}", render)
+    reader, the language, the day, the page's query); `token` is `generation()` read once by
+    a page that renders several pieces."""
+    token = generation() if token is None else token
+    return _remembered(f"{token}|fragment|{parts!r}", render)
 
 
 def _remembered(raw: str, build: Callable[[], Any]) -> Any:
@@ -60,11 +61,6 @@ def _remembered(raw: str, build: Callable[[], Any]) -> Any:
         value = build()
         cache.set(key, value, TTL)
     return value
-
-
-def current() -> str:
-    """The generation token now: read once by a page that renders several cached pieces."""
-    return _generation()
 
 
 def count(queryset) -> int:

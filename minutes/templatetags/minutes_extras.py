@@ -101,9 +101,9 @@ class CachedFragmentNode(template.Node):
         request = context.get("request")
         if request is None:
             return self.nodelist.render(context)
-        generation = getattr(request, "_readcache_generation", None)
-        if generation is None:
-            generation = request._readcache_generation = readcache.current()
+        token = getattr(request, "_readcache_generation", None)
+        if token is None:
+            token = request._readcache_generation = readcache.generation()
         parts = (
             access.reader_key(request.user),
             translation.get_language(),
@@ -112,6 +112,4 @@ class CachedFragmentNode(template.Node):
         )
         if self.by_minute:
             parts += (timezone.now().replace(second=0, microsecond=0).isoformat(),)
-        return readcache.fragment(
-            parts, lambda: self.nodelist.render(context), generation=generation
-        )
+        return readcache.fragment(parts, lambda: self.nodelist.render(context), token=token)
