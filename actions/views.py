@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -75,12 +76,17 @@ def _tracker_filter(request: HttpRequest) -> ActionPointFilter:
 
 @login_required
 def action_list(request: HttpRequest) -> HttpResponse:
-    action_filter = _tracker_filter(request)
-    page = readcache.CachedCountPaginator(action_filter.qs, PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
     query = request.GET.copy()
     query.pop("page", None)
+    # The filters, the count and the rows are built only when the cached count or rendering
+    # (the template's `cachedfragment`) is missing: a page served from the cache builds none.
+    action_filter = SimpleLazyObject(lambda: _tracker_filter(request))
+    paginator = readcache.KeptCountPaginator(
+        lambda: action_filter.qs,
+        PAGE_SIZE,
+        key=access.reader_parts(request.user, "tracker", query.urlencode()),
+    )
+    page = paginator.get_page(request.GET.get("page"))
     is_secretariat = roles.is_secretariat(request.user)
     bulk_form = None
     if is_secretariat:
@@ -102,44 +108,51 @@ def action_list(request: HttpRequest) -> HttpResponse:
 LOOKUP_ROWS = 10
 
 
-@login_required
-def owner_lookup(request: HttpRequest) -> JsonResponse:
-    """Suggestions for the tracker's owner field: people this user may see, by name."""
+def _suggestions(request: HttpRequest, name: str, find, *, actions: bool = True) -> JsonResponse:
+    """A look-up's answer for the typed term: `find(term)` gives its rows as (id, label). The
+    same term is typed by many readers, letter by letter: each reader's answer is kept until
+    a record it reads changes (lib.readcache)."""
     term = request.GET.get("q", "").strip()[:100]
     if len(term) < 2:
         return JsonResponse({"results": []})
-    people = access.people_for(request.user).filter(name__icontains=term).order_by("name", "pk")
-    return JsonResponse(
-        {
-            "results": [
-                {"id": p.pk, "label": p.name} for p in people.only("pk", "name")[:LOOKUP_ROWS]
-            ]
-        }
+    rows = readcache.kept(
+        name,
+        access.reader_parts(request.user, term.casefold()),
+        lambda: list(find(term)),
+        actions=actions,
     )
+    return JsonResponse({"results": [{"id": pk, "label": label} for pk, label in rows]})
+
+
+@login_required
+def owner_lookup(request: HttpRequest) -> JsonResponse:
+    """Suggestions for the tracker's owner field: people this user may see, by name."""
+
+    def find(term: str):
+        people = access.people_for(request.user).filter(name__icontains=term)
+        return people.order_by("name", "pk").values_list("pk", "name")[:LOOKUP_ROWS]
+
+    return _suggestions(request, "owner-lookup", find)
 
 
 @login_required
 def meeting_lookup(request: HttpRequest) -> JsonResponse:
     """Suggestions for the tracker's meeting field: meetings with records this user may read,
     by title words or a date (2023-03-20), newest first."""
-    term = request.GET.get("q", "").strip()[:100]
-    if len(term) < 2:
-        return JsonResponse({"results": []})
-    meetings = (
-        matching_meetings(request.user, term)
-        .select_related("body")
-        .prefetch_related("body__time_zones")
-        .only("pk", "title", "start", "body__id", "body__short_name")
-        .order_by("-start", "pk")[:LOOKUP_ROWS]
-    )
-    return JsonResponse(
-        {
-            "results": [
-                {"id": m.pk, "label": f"{zones.local_date(m.start, m.body).isoformat()} {m.title}"}
-                for m in meetings
-            ]
-        }
-    )
+
+    def find(term: str):
+        meetings = (
+            matching_meetings(request.user, term)
+            .select_related("body")
+            .prefetch_related("body__time_zones")
+            .only("pk", "title", "start", "body__id", "body__short_name")
+            .order_by("-start", "pk")[:LOOKUP_ROWS]
+        )
+        return [
+            (m.pk, f"{zones.local_date(m.start, m.body).isoformat()} {m.title}") for m in meetings
+        ]
+
+    return _suggestions(request, "meeting-lookup", find, actions=False)
 
 
 @login_required

@@ -2,11 +2,16 @@
 
 At years of records a count of what a reader may see costs more than the rest of a page. The
 cache key is the SQL of the queryset the figure is computed from (minutes.access builds the
-visibility part, so two readers share a figure exactly when they would see the same rows), the
-figure's name, and a generation token that every write to a record replaces (`forget`,
-connected to the record models' signals in minutes.apps; writes go through minutes.services,
-which save with the ORM, so each one sends them). A figure also expires after TTL seconds
-whatever happens. The cache is Django's default one (settings.CACHES), shared by every worker.
+visibility part, so two readers share a figure exactly when they would see the same rows), or
+the parts a caller names (`kept`: the reader, the day, the page's query), the figure's name,
+and generation tokens that writes replace (`forget`, connected to the record models' signals in
+minutes.apps; writes go through minutes.services, which save with the ORM, so each one sends
+them). There are two tokens: one for the whole record, which any write replaces, and one that
+only writes to action points and their progress replace (`forget_actions`). What does not read
+action points (`actions=False`: the meeting list, the register, who may open a meeting) keeps
+through the progress entries a follow-up writes all day. A figure also expires after TTL
+seconds whatever happens. The cache is Django's default one (settings.CACHES), shared by every
+worker.
 """
 
 from __future__ import annotations
@@ -20,18 +25,26 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.utils.functional import SimpleLazyObject
 
 TTL = 300
 GENERATION_KEY = "readcache:generation"
+ACTIONS_GENERATION_KEY = "readcache:generation:actions"
 
 
-def generation() -> str:
-    """The generation token now (a page that renders several cached pieces reads it once)."""
-    token = cache.get(GENERATION_KEY)
+def _token(key: str) -> str:
+    token = cache.get(key)
     if token is None:
-        cache.add(GENERATION_KEY, secrets.token_hex(8), None)
-        token = cache.get(GENERATION_KEY, "")
+        cache.add(key, secrets.token_hex(8), None)
+        token = cache.get(key, "")
     return token
+
+
+def generation(*, actions: bool = True) -> str:
+    """The generation token now, for an answer that reads action points (or, with
+    `actions=False`, one that does not). A page that keeps several answers reads it once."""
+    token = _token(GENERATION_KEY)
+    return f"{token}.{_token(ACTIONS_GENERATION_KEY)}" if actions else token
 
 
 def cached(name: str, queryset, build: Callable[[], Any], *extra: Any) -> Any:
@@ -44,13 +57,30 @@ def cached(name: str, queryset, build: Callable[[], Any], *extra: Any) -> Any:
     return _remembered(f"{generation()}|{name}|{sql}|{params!r}|{extra!r}", build)
 
 
-def fragment(parts: tuple, render: Callable[[], str], *, token: str | None = None) -> str:
-    """A rendered piece of a page for these key `parts`, from the cache while no record has
-    changed since. `parts` must hold everything the piece depends on besides the record (the
-    reader, the language, the day, the page's query); `token` is `generation()` read once by
-    a page that renders several pieces."""
-    token = generation() if token is None else token
-    return _remembered(f"{token}|fragment|{parts!r}", render)
+def kept(
+    name: str,
+    parts: tuple,
+    build: Callable[[], Any],
+    *,
+    actions: bool = True,
+    token: str | None = None,
+) -> Any:
+    """`build()`'s answer kept under a name and key `parts`, from the cache while no record it
+    reads has changed since. `parts` must hold everything the answer depends on besides the
+    record (the reader, the day, the page's query): unlike `cached`, nothing is compiled to
+    make the key, so a page served from the cache builds no queryset at all. `actions=False`
+    only for an answer that reads no action point and no progress entry. `token` is
+    `generation(actions=...)` read once by a page that keeps several answers."""
+    token = generation(actions=actions) if token is None else token
+    return _remembered(f"{token}|{name}|{parts!r}", build)
+
+
+def fragment(
+    parts: tuple, render: Callable[[], str], *, actions: bool = True, token: str | None = None
+) -> str:
+    """A rendered piece of a page for these key `parts` (with the language as well as what
+    `kept` asks for)."""
+    return kept("fragment", parts, render, actions=actions, token=token)
 
 
 def _remembered(raw: str, build: Callable[[], Any]) -> Any:
@@ -77,8 +107,51 @@ class CachedCountPaginator(Paginator):
         return self._cached_count
 
 
+class KeptCountPaginator(Paginator):
+    """A paginator over a list built only when a page's rows are read (`build()`, a queryset),
+    its count kept under `key` (see `kept`: everything the list depends on besides the record).
+    With the count and the rendered rows in the cache, a page of the list builds no query."""
+
+    def __init__(
+        self, build: Callable[[], Any], per_page: int, *, key: tuple, actions: bool = True
+    ) -> None:
+        self._key = key
+        self._actions = actions
+        super().__init__(SimpleLazyObject(build), per_page)
+
+    def _check_object_list_is_ordered(self) -> None:
+        """Not asked: that would build the list. Callers order what `build()` returns."""
+
+    @property
+    def count(self) -> int:
+        if not hasattr(self, "_cached_count"):
+            self._cached_count = kept(
+                "count", self._key, lambda: self.object_list.count(), actions=self._actions
+            )
+        return self._cached_count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        rows = SimpleLazyObject(lambda: self.object_list[bottom:top])
+        return self._get_page(rows, number, self)
+
+
 def forget(**kwargs) -> None:
     """A record changed: a new generation now (for the writer's own next read) and again once
     the transaction commits (for everyone else)."""
-    cache.set(GENERATION_KEY, secrets.token_hex(8), None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, secrets.token_hex(8), None))
+    _renew(GENERATION_KEY)
+
+
+def forget_actions(**kwargs) -> None:
+    """An action point, its owners or topics, or a progress entry changed: what reads them
+    starts again; the rest keeps."""
+    _renew(ACTIONS_GENERATION_KEY)
+
+
+def _renew(key: str) -> None:
+    cache.set(key, secrets.token_hex(8), None)
+    transaction.on_commit(lambda: cache.set(key, secrets.token_hex(8), None))

@@ -11,10 +11,12 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lib import readcache
 from minutes.models import (
     ActionPoint,
     ActionUpdate,
@@ -33,7 +35,7 @@ from participants.models import Body, BodyMembership, Organization, Person, Posi
 def get_meeting_for_user(request: HttpRequest, pk: int, queryset=None) -> Meeting:
     """The meeting if this user may read it; 404 otherwise, so drafts do not even exist."""
     queryset = Meeting.objects.all() if queryset is None else queryset
-    return get_object_or_404(meetings_for(request.user, queryset), pk=pk)
+    return listed_or_404(request.user, queryset, pk, meetings_for, actions=False)
 
 
 def require_secretariat(user) -> None:
@@ -97,9 +99,10 @@ def secretariat_required(view: Callable) -> Callable:
 #
 # Cached renderings. The rendered summary of an approved meeting is cached per visibility class
 # (`visibility_class`): a principal is never served the secretariat's rendering. A rendered part
-# of a list (the tracker's table, the register, the dashboard's lists) is cached per reader
-# (`reader_key`): one for the whole secretariat, one for each principal, whose lists depend on
-# their seats and their own organisation.
+# of a list (the tracker's table, the register, the dashboard's lists), a list's count, and the
+# answer to "may this reader open this record" (`listed_or_404`) are kept per reader
+# (`reader_parts`): one for the whole secretariat, one for each principal, whose lists depend on
+# their seats and their own organisation; and per day, as seats start and end on a day.
 #
 # Review comments. A principal sees their own comments (even once an objection returned the
 # summary to draft: it is their text); the secretariat sees all.
@@ -138,6 +141,36 @@ def reader_key(user) -> str:
     if roles.is_principal(user):
         return f"principal:{user.pk}"
     return "none"
+
+
+def reader_parts(user, *parts, by_minute: bool = False) -> tuple:
+    """The key of anything kept for this reader (lib.readcache): whose lists they are served,
+    the deployment's day (overdue turns at midnight, seats start and end on a day), then the
+    caller's `parts` (the page's query, its number). With `by_minute`, also the minute: for
+    what shows a meeting's effective status, which changes when its review deadline passes."""
+    parts = (reader_key(user), zones.today().isoformat(), *parts)
+    if by_minute:
+        parts += (timezone.now().replace(second=0, microsecond=0).isoformat(),)
+    return parts
+
+
+def listed_or_404(
+    user, queryset: QuerySet, pk, rule: Callable[..., QuerySet], *, actions: bool = True
+):
+    """The row `pk` of `queryset` when `rule(user, queryset)` (one of the rules below) lists
+    it to this user, else 404. Whether it does is kept per reader and day until a record
+    changes (`actions=False` for a rule that reads no action point), so a page read again
+    does not build the rule: it reads the row alone."""
+    fetched = []
+
+    def listed() -> bool:
+        fetched.append(rule(user, queryset).filter(pk=pk).first())
+        return fetched[0] is not None
+
+    name = f"listed:{queryset.model._meta.label_lower}"
+    if not readcache.kept(name, reader_parts(user, pk), listed, actions=actions):
+        raise Http404
+    return fetched[0] if fetched else get_object_or_404(queryset, pk=pk)
 
 
 def returned_summary_for(user, pk: int) -> tuple[Meeting, SummaryEvent] | None:

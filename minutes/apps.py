@@ -19,6 +19,7 @@ class MinutesConfig(AppConfig):
             Meeting,
             ReviewComment,
             SummaryEvent,
+            SummaryTranslation,
             Topic,
         )
         from participants.models import (
@@ -31,22 +32,31 @@ class MinutesConfig(AppConfig):
         )
 
         # Cached counts, figures and rendered parts of lists (lib.readcache) start again after
-        # any write to what they show or to who may see it.
+        # any write to what they show or to who may see it. Action points and their progress
+        # have their own generation: what reads no action keeps through a follow-up's writes.
         models = (
-            Meeting, AgendaItem, Decision, ActionPoint, ActionUpdate, Attendance, Document,
-            ReviewComment, SummaryEvent, Topic,
+            Meeting, AgendaItem, Decision, Attendance, Document, ReviewComment, SummaryEvent,
+            SummaryTranslation, Topic,
             Person, Position, Organization, Body, BodyMembership, BodyTimeZone,
         )  # fmt: skip
-        for model in models:
-            name = model.__name__
-            post_save.connect(readcache.forget, sender=model, dispatch_uid=f"readcache-{name}")
-            post_delete.connect(readcache.forget, sender=model, dispatch_uid=f"readcache-d-{name}")
+        for forget, senders in (
+            (readcache.forget, models),
+            (readcache.forget_actions, (ActionPoint, ActionUpdate)),
+        ):
+            for model in senders:
+                name = model.__name__
+                post_save.connect(forget, sender=model, dispatch_uid=f"readcache-{name}")
+                post_delete.connect(forget, sender=model, dispatch_uid=f"readcache-d-{name}")
         many = (
-            ActionPoint.owner_organizations, ActionPoint.owner_people, ActionPoint.topics,
-            AgendaItem.topics, Decision.topics,
-        )  # fmt: skip
-        for field in many:
-            through = field.through
-            m2m_changed.connect(
-                readcache.forget, sender=through, dispatch_uid=f"readcache-{through.__name__}"
-            )
+            (readcache.forget, (AgendaItem.topics, Decision.topics)),
+            (
+                readcache.forget_actions,
+                (ActionPoint.owner_organizations, ActionPoint.owner_people, ActionPoint.topics),
+            ),
+        )
+        for forget, fields in many:
+            for field in fields:
+                through = field.through
+                m2m_changed.connect(
+                    forget, sender=through, dispatch_uid=f"readcache-{through.__name__}"
+                )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
 
+from lib import readcache
+
 SECRETARIAT = "Secretariat"
 PRINCIPALS = "Principals"
 
@@ -32,8 +34,19 @@ def user_organization(user: User | AnonymousUser):
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_organization"):
-        current = Position.objects.on(zones.today()).filter(person__user=user)
-        user._organization = (
-            Organization.objects.filter(positions__in=current.values("pk")).order_by("pk").first()
-        )
+        today = zones.today()
+
+        def find() -> tuple:
+            current = Position.objects.on(today).filter(person__user=user)
+            return (
+                Organization.objects.filter(positions__in=current.values("pk"))
+                .order_by("pk")
+                .first(),
+            )
+
+        # Every page asks (the navigation names it): kept per login and day until a record
+        # changes, as a one-item tuple so that "none" is kept too.
+        user._organization = readcache.kept(
+            "user-organization", (user.pk, today.isoformat()), find, actions=False
+        )[0]
     return user._organization

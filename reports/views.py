@@ -4,11 +4,12 @@ sat and what they owe."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
@@ -16,7 +17,7 @@ from lib import readcache
 from minutes import access
 from minutes.models import ActionPoint, Attendance, Meeting, ReviewComment
 from participants import roles, zones
-from participants.models import Organization, Position
+from participants.models import Organization, Person, Position
 from reports import charts
 
 
@@ -60,15 +61,17 @@ ROWS_PER_SECTION = 25
 PEOPLE_PER_PAGE = 100
 
 
-def _section_page(request: HttpRequest, queryset, param: str, size: int = ROWS_PER_SECTION):
+def _section_page(
+    request: HttpRequest, rows: Callable[[], QuerySet], param: str, size: int = ROWS_PER_SECTION
+):
     """One page of a section of a long page, its number in the query string under `param`, so
     each section of the page turns on its own and the others keep their place.
 
-    Counted and read only when the template renders the section: a cached rendering (keyed by
-    the page's whole query string) needs none of it."""
+    `rows()` (an ordered queryset) is built, counted and read only when the template renders
+    the section: a cached rendering (keyed by the page's whole query string) needs none of it."""
 
     def build():
-        page = readcache.CachedCountPaginator(queryset, size).get_page(request.GET.get(param))
+        page = readcache.CachedCountPaginator(rows(), size).get_page(request.GET.get(param))
         query = request.GET.copy()
         query.pop(param, None)
         page.param = param
@@ -81,22 +84,30 @@ def _section_page(request: HttpRequest, queryset, param: str, size: int = ROWS_P
 @login_required
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    organization = get_object_or_404(
-        access.organizations_for(user, Organization.objects.select_related("parent")), pk=pk
+    organization = access.listed_or_404(
+        user,
+        Organization.objects.select_related("parent"),
+        pk,
+        access.organizations_for,
     )
     today = zones.today()
-    owed = access.actions_for(user).filter(owner_organizations=organization)
-    tally = readcache.cached(
+
+    def owed():
+        return access.actions_for(user).filter(owner_organizations=organization)
+
+    # The figures and the rows shown are kept per reader and day until a record changes; the
+    # sections are rendered once and then read from the cache (the template's
+    # `cachedfragment`): a page served from the cache builds no query for them.
+    tally = readcache.kept(
         "organization-tally",
-        owed,
-        lambda: owed.aggregate(
+        access.reader_parts(user, organization.pk),
+        lambda: owed().aggregate(
             **{
                 status: Count("pk", filter=Q(status=status)) for status in ActionPoint.OPEN_STATUSES
             },
             overdue=Count("pk", filter=Q(status__in=ActionPoint.OPEN_STATUSES, due_date__lt=today)),
             closed=Count("pk", filter=~Q(status__in=ActionPoint.OPEN_STATUSES)),
         ),
-        today,
     )
     # Each open status: the most urgent first (oldest overdue, then by due date, undated last);
     # the tracker has them all. Closed ones: the most recently closed.
@@ -105,21 +116,25 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     def most_urgent() -> dict[str, list[int]]:
         shown = {
             status: list(
-                owed.filter(status=status)
+                owed()
+                .filter(status=status)
                 .order_by(*urgent)
                 .values_list("pk", flat=True)[:ROWS_PER_SECTION]
             )
             for status in ActionPoint.OPEN_STATUSES
         }
         shown["closed"] = list(
-            owed.closed()
+            owed()
+            .closed()
             .order_by("-closed_at", "-pk")
             .values_list("pk", flat=True)[:ROWS_PER_SECTION]
         )
         return shown
 
     def rows() -> dict[str, list[ActionPoint]]:
-        shown = readcache.cached("organization-shown", owed, most_urgent)
+        shown = readcache.kept(
+            "organization-shown", access.reader_parts(user, organization.pk), most_urgent
+        )
         found = {
             a.pk: a
             for a in ActionPoint.objects.filter(pk__in=[pk for pks in shown.values() for pk in pks])
@@ -128,8 +143,6 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
         }
         return {key: [found[pk] for pk in pks] for key, pks in shown.items()}
 
-    # The sections below are rendered once and then read from the cache until a record
-    # changes (the template's `cachedfragment`): nothing is read for them until then.
     shown_rows = SimpleLazyObject(rows)
     groups = SimpleLazyObject(
         lambda: [
@@ -138,29 +151,41 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if status in ActionPoint.OPEN_STATUSES
         ]
     )
-    attendances = _visible_attendances(user).filter(organization=organization)
+
+    def attendances():
+        return _visible_attendances(user).filter(organization=organization)
+
     attendance_page = _section_page(
-        request, attendances.order_by("-meeting__start", "position", "pk"), "attendance"
+        request,
+        lambda: attendances().order_by("-meeting__start", "position", "pk"),
+        "attendance",
     )
+
     # Numbers as callables (the template calls them), read only when their section renders.
-    meetings_held = functools.cache(
-        access.meetings_with_content_for(user)
-        .exclude(status=Meeting.Status.PLANNED)
-        .filter(start__lte=timezone.now())
-        .count
-    )
+    @functools.cache
+    def meetings_held() -> int:
+        return (
+            access.meetings_with_content_for(user)
+            .exclude(status=Meeting.Status.PLANNED)
+            .filter(start__lte=timezone.now())
+            .count()
+        )
 
     @functools.cache
     def meetings_attended() -> int:
-        return attendances.exclude(status=Attendance.Status.APOLOGIES).aggregate(
-            n=Count("meeting", distinct=True)
-        )["n"]
+        return (
+            attendances()
+            .exclude(status=Attendance.Status.APOLOGIES)
+            .aggregate(n=Count("meeting", distinct=True))["n"]
+        )
 
     positions = _section_page(
         request,
-        Position.objects.filter(organization=organization, person__in=access.people_for(user))
-        .select_related("person")
-        .order_by("-is_principal", "-start", "person__name", "pk"),
+        lambda: (
+            Position.objects.filter(organization=organization, person__in=access.people_for(user))
+            .select_related("person")
+            .order_by("-is_principal", "-start", "person__name", "pk")
+        ),
         "positions",
     )
     open_count = sum(tally[status] for status in ActionPoint.OPEN_STATUSES)
@@ -188,7 +213,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def person_list(request: HttpRequest) -> HttpResponse:
     people = _section_page(
         request,
-        access.people_for(request.user).with_current_position().order_by("name", "pk"),
+        lambda: access.people_for(request.user).with_current_position().order_by("name", "pk"),
         "page",
         PEOPLE_PER_PAGE,
     )
@@ -197,27 +222,32 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_object_or_404(
-        access.people_for(request.user).prefetch_related(
+    user = request.user
+    person = access.listed_or_404(
+        user,
+        Person.objects.prefetch_related(
             Prefetch(
                 "positions",
                 queryset=Position.objects.select_related("organization").order_by("-start"),
                 to_attr="all_positions",
             )
         ),
-        pk=pk,
+        pk,
+        access.people_for,
     )
     actions = _section_page(
         request,
-        access.actions_for(request.user)
-        .filter(owner_people=person)
-        .with_related()
-        .order_by("-agenda_item__meeting__start", "pk"),
+        lambda: (
+            access.actions_for(user)
+            .filter(owner_people=person)
+            .with_related()
+            .order_by("-agenda_item__meeting__start", "pk")
+        ),
         "actions",
     )
     attendances = _section_page(
         request,
-        _visible_attendances(request.user).filter(person=person).order_by("-meeting__start", "pk"),
+        lambda: _visible_attendances(user).filter(person=person).order_by("-meeting__start", "pk"),
         "attendance",
     )
     return render(
@@ -241,24 +271,32 @@ DASHBOARD_REVIEW_ROWS = 20
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     now, today = timezone.now(), zones.today()
-    meetings = access.meetings_for(user).select_related("body").prefetch_related("body__time_zones")
-    actions = access.actions_for(user)
     is_secretariat = roles.is_secretariat(user)
     organization = roles.user_organization(user)
+    # Every list and chart below is rendered once and then read from the cache until a record
+    # changes (the template's `cachedfragment`; the meetings' part for the minute, as review
+    # deadlines pass): nothing is built or read for them until the template renders them, so
+    # each is lazy.
+
+    def meetings():
+        return access.meetings_for(user).select_related("body").prefetch_related("body__time_zones")
+
+    actions = SimpleLazyObject(lambda: access.actions_for(user))
     context: dict = {
         "today": today,
         "now": now,
-        "next_meeting": meetings.filter(start__gte=now).order_by("start").first(),
-        "awaiting_review": list(
-            meetings.in_effective_status(Meeting.Status.CIRCULATED, now).order_by(
-                "review_deadline", "pk"
-            )[:DASHBOARD_REVIEW_ROWS]
+        "next_meeting": SimpleLazyObject(
+            lambda: meetings().filter(start__gte=now).order_by("start").first()
+        ),
+        "awaiting_review": SimpleLazyObject(
+            lambda: list(
+                meetings()
+                .in_effective_status(Meeting.Status.CIRCULATED, now)
+                .order_by("review_deadline", "pk")[:DASHBOARD_REVIEW_ROWS]
+            )
         ),
         "organization": organization,
     }
-    # The lists below and the charts are rendered once and then read from the cache until a
-    # record changes (the template's `cachedfragment`): nothing is read for them until the
-    # template renders them, so each is lazy.
     # Both charts aggregate every visible action: their figures are cached too.
     figures = SimpleLazyObject(
         lambda: readcache.cached(
@@ -274,39 +312,49 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context["bar_chart"] = SimpleLazyObject(lambda: figures[0])
     context["line_chart"] = SimpleLazyObject(lambda: figures[1])
     if is_secretariat:
-        overdue = actions.overdue(today).with_related().order_by("due_date", "pk")
+        overdue = SimpleLazyObject(
+            lambda: actions.overdue(today).with_related().order_by("due_date", "pk")
+        )
         context.update(
             {
                 # What waits for the secretariat's answer: objections first, then comments,
                 # oldest first within each.
-                "open_review_comments": list(
-                    ReviewComment.objects.filter(status=ReviewComment.Status.OPEN)
-                    .select_related("meeting", "agenda_item", "author__person", "organization")
-                    .annotate(is_objection=Q(kind=ReviewComment.Kind.OBJECTION))
-                    .order_by("-is_objection", "created_at", "pk")[:DASHBOARD_REVIEW_ROWS]
+                "open_review_comments": SimpleLazyObject(
+                    lambda: (
+                        ReviewComment.objects.filter(status=ReviewComment.Status.OPEN)
+                        .select_related("meeting", "agenda_item", "author__person", "organization")
+                        .annotate(is_objection=Q(kind=ReviewComment.Kind.OBJECTION))
+                        .order_by("-is_objection", "created_at", "pk")[:DASHBOARD_REVIEW_ROWS]
+                    )
                 ),
-                "overdue_actions": overdue[:15],
-                "overdue_count": functools.cache(overdue.count),  # called by the template
-                "due_soon": actions.due_within(30, today)
-                .with_related()
-                .order_by("due_date", "pk")[:15],
-                "recent_decisions": access.decisions_for(user)
-                .select_related("agenda_item__meeting__body")
-                .prefetch_related("agenda_item__meeting__body__time_zones")
-                .order_by("-agenda_item__meeting__start", "position")[:8],
+                "overdue_actions": SimpleLazyObject(lambda: overdue[:15]),
+                "overdue_count": functools.cache(lambda: overdue.count()),  # the template calls it
+                "due_soon": SimpleLazyObject(
+                    lambda: (
+                        actions.due_within(30, today).with_related().order_by("due_date", "pk")[:15]
+                    )
+                ),
+                "recent_decisions": SimpleLazyObject(
+                    lambda: (
+                        access.decisions_for(user)
+                        .select_related("agenda_item__meeting__body")
+                        .prefetch_related("agenda_item__meeting__body__time_zones")
+                        .order_by("-agenda_item__meeting__start", "position")[:8]
+                    )
+                ),
             }
         )
     else:
         # Overdue first (oldest due first), then the rest by due date, undated last: all of it
         # is ascending due date with nulls last. The dashboard shows the most urgent; the
         # organisation page has the rest.
-        owed = (
-            actions.open()
-            .owned_by_user(user)
-            .order_by(F("due_date").asc(nulls_last=True), "-agenda_item__meeting__start", "pk")
-        )
 
         def owed_parts() -> tuple[list[ActionPoint], int]:
+            owed = (
+                actions.open()
+                .owned_by_user(user)
+                .order_by(F("due_date").asc(nulls_last=True), "-agenda_item__meeting__start", "pk")
+            )
             # Which actions and how many: cached (the OR over owners needs DISTINCT over every
             # open action); the rows themselves are read fresh, with their latest progress.
             ids, count = readcache.cached(

@@ -20,12 +20,19 @@ MEETINGS_PER_TOPIC_PAGE = 20
 @login_required
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
-    filterset = SearchFilterSet(
-        request.GET or None, queryset=Meeting.objects.none(), user=request.user
+    # The filters (their choices are the reader's), the search and its results are built only
+    # when the template renders a piece that is not cached (`cachedfragment`, keyed by the
+    # query string): the same search by the same reader again builds none of them.
+    filterset = SimpleLazyObject(
+        lambda: SearchFilterSet(
+            request.GET or None, queryset=Meeting.objects.none(), user=request.user
+        )
     )
     query = request.GET.get("q", "").strip()
 
     def found() -> dict:
+        if not filterset.is_valid():
+            return {}
         page = hits = None
         filters = filterset.as_filters()
         results = backend.search(user=request.user, query=query, filters=filters)
@@ -48,9 +55,7 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "query": query,
             "filterset": filterset,
-            # Searched only when the template renders the results: a cached rendering of the
-            # same search for the same reader needs no search at all.
-            "found": SimpleLazyObject(found) if query and filterset.is_valid() else {},
+            "found": SimpleLazyObject(found) if query else {},
             "querystring": query_without_page(request),
             "count_cap": backend.COUNT_CAP,
         },

@@ -4,7 +4,7 @@ import datetime
 
 from django import template
 from django.templatetags.tz import do_timezone
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -70,46 +70,56 @@ def spans(entry) -> str:
 
 @register.tag("cachedfragment")
 def do_cachedfragment(parser, token):
-    """{% cachedfragment "name" part ... %}…{% endcachedfragment %}: the enclosed piece, rendered
-    once and then read from the cache until a record changes (lib.readcache).
+    """{% cachedfragment "name" part ... [by_minute] [no_actions] %}…{% endcachedfragment %}:
+    the enclosed piece, rendered once and then read from the cache until a record it shows
+    changes (lib.readcache).
 
     The key holds the name and parts given (whatever else the piece depends on: the page's
-    query, its page number) and, always, the reader (`access.reader_key`), the language and
+    query, its page number) and, always, the reader (`access.reader_parts`), the language and
     the deployment's day, so no reader is served what another may not see and "overdue" is
     right after midnight. A piece that shows a meeting's effective status (which changes when
-    its review deadline passes) ends with `by_minute`: it is then kept for the minute only.
-    Querysets the piece iterates are not read at all when it is cached.
+    its review deadline passes) says `by_minute`: it is then kept for the minute only. A piece
+    that shows no action point and no progress entry says `no_actions`: it keeps through
+    writes to them. Querysets the piece iterates are not read at all when it is cached.
     """
     bits = token.split_contents()[1:]
+    flags = set()
+    while bits and bits[-1] in FRAGMENT_FLAGS:
+        flags.add(bits.pop())
     if not bits:
         raise template.TemplateSyntaxError("cachedfragment needs a name")
-    by_minute = bits[-1] == "by_minute"
-    if by_minute:
-        bits = bits[:-1]
     nodelist = parser.parse(("endcachedfragment",))
     parser.delete_first_token()
-    return CachedFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits], by_minute)
+    return CachedFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits], flags)
+
+
+FRAGMENT_FLAGS = ("by_minute", "no_actions")
 
 
 class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, parts, by_minute: bool) -> None:
+    def __init__(self, nodelist, parts, flags: set[str]) -> None:
         self.nodelist = nodelist
         self.parts = parts
-        self.by_minute = by_minute
+        self.by_minute = "by_minute" in flags
+        self.actions = "no_actions" not in flags
 
     def render(self, context) -> str:
         request = context.get("request")
         if request is None:
             return self.nodelist.render(context)
-        token = getattr(request, "_readcache_generation", None)
-        if token is None:
-            token = request._readcache_generation = readcache.generation()
-        parts = (
-            access.reader_key(request.user),
+        # The generation tokens, read once per request however many pieces the page has.
+        tokens = request.__dict__.setdefault("_readcache_generation", {})
+        if self.actions not in tokens:
+            tokens[self.actions] = readcache.generation(actions=self.actions)
+        parts = access.reader_parts(
+            request.user,
             translation.get_language(),
-            zones.today().isoformat(),
             *(str(part.resolve(context)) for part in self.parts),
+            by_minute=self.by_minute,
         )
-        if self.by_minute:
-            parts += (timezone.now().replace(second=0, microsecond=0).isoformat(),)
-        return readcache.fragment(parts, lambda: self.nodelist.render(context), token=token)
+        return readcache.fragment(
+            parts,
+            lambda: self.nodelist.render(context),
+            actions=self.actions,
+            token=tokens[self.actions],
+        )

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -62,18 +63,30 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     statuses = (
         [s for s, _ in Meeting.Status.choices] if is_secretariat else access.READABLE_STATUSES
     )
-    filters = forms.MeetingFilterForm(request.GET or None, statuses=statuses)
-    meetings = access.meetings_for(request.user).select_related("body").order_by("-start")
-    if filters.is_valid():
-        if filters.cleaned_data["body"]:
-            meetings = meetings.filter(body=filters.cleaned_data["body"])
-        if filters.cleaned_data["status"]:
-            meetings = meetings.in_effective_status(filters.cleaned_data["status"])
-    page = readcache.CachedCountPaginator(meetings, MEETINGS_PER_PAGE).get_page(
-        request.GET.get("page")
+    filters = SimpleLazyObject(
+        lambda: forms.MeetingFilterForm(request.GET or None, statuses=statuses)
     )
+
+    def meetings():
+        meetings = access.meetings_for(request.user).select_related("body").order_by("-start")
+        if filters.is_valid():
+            if filters.cleaned_data["body"]:
+                meetings = meetings.filter(body=filters.cleaned_data["body"])
+            if filters.cleaned_data["status"]:
+                meetings = meetings.in_effective_status(filters.cleaned_data["status"])
+        return meetings
+
     query = request.GET.copy()
     query.pop("page", None)
+    # The filters, the count and the rows are built only when the cached count or rendering
+    # is missing (the template's `cachedfragment`); the count is kept for the minute, as the
+    # effective status a filter asks for changes when a review deadline passes.
+    page = readcache.KeptCountPaginator(
+        meetings,
+        MEETINGS_PER_PAGE,
+        key=access.reader_parts(request.user, "meetings", query.urlencode(), by_minute=True),
+        actions=False,
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "minutes/meeting_list.html",
@@ -137,8 +150,10 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
     )
     # Principals reach this page only for a planned, circulated or approved meeting, whose
-    # circulations they were sent: they see what changed between them too.
-    events = list(meeting.events.select_related("by"))
+    # circulations they were sent: they see what changed between them too. The events and the
+    # translations are read only when the pieces that show them are not cached (the
+    # template's `cachedfragment`).
+    events = SimpleLazyObject(lambda: list(meeting.events.select_related("by")))
     context = {
         "meeting": meeting,
         "summary_html": _summary_html(
@@ -152,13 +167,15 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             c for c in comments if c.kind == ReviewComment.Kind.OBJECTION and c.status == "open"
         ],
         # The summary in the other working languages: readable with the content, and only then.
-        "translations": (
-            list(meeting.translations.all())
-            if access.can_read_content(request.user, meeting)
-            else []
+        "translations": SimpleLazyObject(
+            lambda: (
+                list(meeting.translations.all())
+                if access.can_read_content(request.user, meeting)
+                else []
+            )
         ),
         "events": events if is_secretariat else [],
-        "changes": snapshot.changes_since_sent(events),
+        "changes": SimpleLazyObject(lambda: snapshot.changes_since_sent(events)),
         "comment_form": (
             forms.ReviewCommentForm(
                 # Loaded with the summary above, in agenda order.

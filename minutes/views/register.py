@@ -27,26 +27,31 @@ MEETINGS_PER_TOPIC_PAGE = 20
 @login_required
 @require_safe
 def decision_list(request: HttpRequest) -> HttpResponse:
-    decisions = (
-        access.decisions_for(request.user)
-        .select_related("agenda_item__meeting__body")
-        .prefetch_related("topics")
-        .order_by("-agenda_item__meeting__start", "agenda_item__position", "position", "pk")
-    )
-    filterset = DecisionFilterSet(request.GET or None, queryset=decisions)
+    def filtered() -> DecisionFilterSet:
+        decisions = (
+            access.decisions_for(request.user)
+            .select_related("agenda_item__meeting__body")
+            .prefetch_related("topics")
+            .order_by("-agenda_item__meeting__start", "agenda_item__position", "position", "pk")
+        )
+        return DecisionFilterSet(request.GET or None, queryset=decisions)
+
     if request.GET.get("format") == "csv":
-        return _decisions_csv(filterset.qs)
-    page = readcache.CachedCountPaginator(filterset.qs, DECISIONS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+        return _decisions_csv(filtered().qs)
+    # The filters, the count and the rows are built only when the cached count or rendering
+    # is missing (the template's `cachedfragment`): a page served from the cache builds none.
+    querystring = query_without_page(request)
+    filterset = SimpleLazyObject(filtered)
+    page = readcache.KeptCountPaginator(
+        lambda: filterset.qs,
+        DECISIONS_PER_PAGE,
+        key=access.reader_parts(request.user, "register", querystring),
+        actions=False,
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "minutes/decision_list.html",
-        {
-            "filterset": filterset,
-            "page": page,
-            "querystring": query_without_page(request),
-        },
+        {"filterset": filterset, "page": page, "querystring": querystring},
     )
 
 
@@ -136,22 +141,27 @@ def topic_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
-    # IN (subquery) under OR becomes three hashed lookups computed once; EXISTS under OR would
-    # run three correlated subqueries for every meeting of the archive.
-    tagged = (
-        Q(pk__in=AgendaItem.objects.filter(topics=topic).values("meeting_id"))
-        | Q(pk__in=Decision.objects.filter(topics=topic).values("agenda_item__meeting_id"))
-        | Q(pk__in=ActionPoint.objects.filter(topics=topic).values("agenda_item__meeting_id"))
-    )
-    meetings = (
-        access.meetings_with_content_for(request.user)
-        .filter(tagged)
-        .select_related("body")
-        .order_by("start", "pk")
-    )
-    page = readcache.CachedCountPaginator(meetings, MEETINGS_PER_TOPIC_PAGE).get_page(
-        request.GET.get("page")
-    )
+
+    def meetings():
+        # IN (subquery) under OR becomes three hashed lookups computed once; EXISTS under OR
+        # would run three correlated subqueries for every meeting of the archive.
+        tagged = (
+            Q(pk__in=AgendaItem.objects.filter(topics=topic).values("meeting_id"))
+            | Q(pk__in=Decision.objects.filter(topics=topic).values("agenda_item__meeting_id"))
+            | Q(pk__in=ActionPoint.objects.filter(topics=topic).values("agenda_item__meeting_id"))
+        )
+        return (
+            access.meetings_with_content_for(request.user)
+            .filter(tagged)
+            .select_related("body")
+            .order_by("start", "pk")
+        )
+
+    page = readcache.KeptCountPaginator(
+        meetings,
+        MEETINGS_PER_TOPIC_PAGE,
+        key=access.reader_parts(request.user, "topic", topic.pk),
+    ).get_page(request.GET.get("page"))
     # Read only when the template renders it: a cached rendering needs none of it.
     history = SimpleLazyObject(lambda: _topic_history(topic, list(page.object_list)))
     return render(

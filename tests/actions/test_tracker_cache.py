@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 import time_machine
-from django.utils import translation
+from django.utils import timezone, translation
 
 from minutes.models import ActionPoint
 from minutes.services.actions import action_update_add
@@ -73,3 +73,60 @@ def test_each_language_has_its_own_rendering(client_for, secretariat, world):
     with translation.override("fr"):
         html = client.get(TRACKER, headers={"accept-language": "fr"}).content.decode()
     assert "Latest progress" not in html
+
+
+def test_a_cached_page_builds_no_query_for_its_list(
+    client_for, secretariat, world, django_assert_num_queries
+):
+    client = client_for(secretariat)
+    for url in (TRACKER, "/meetings/", "/decisions/"):
+        client.get(url)
+        # Neither the filters, nor the count, nor the rows: the session, the user, their
+        # groups and the unread notifications in the navigation are all that is read.
+        with django_assert_num_queries(4):
+            assert client.get(url).status_code == 200
+
+
+def test_progress_keeps_what_reads_no_action_and_renews_what_does(
+    client_for, secretariat, world, django_assert_num_queries
+):
+    client = client_for(secretariat)
+    for url in (TRACKER, "/meetings/", "/decisions/"):
+        client.get(url)
+    action_update_add(
+        action=world.future_unicef,
+        by=secretariat,
+        text="Drafting has started.",
+        status=ActionPoint.Status.IN_PROGRESS,
+    )
+    # The meeting list and the register show no action point: still served from the cache.
+    for url in ("/meetings/", "/decisions/"):
+        with django_assert_num_queries(4):
+            client.get(url)
+    # The tracker shows them: it is read again.
+    assert "Drafting has started." in client.get(TRACKER).content.decode()
+
+
+def test_a_meeting_write_renews_what_reads_no_action(client_for, secretariat, world):
+    client = client_for(secretariat)
+    assert "Spring retreat" not in client.get("/meetings/").content.decode()
+    world.march.title = "Spring retreat"
+    world.march.save()
+    assert "Spring retreat" in client.get("/meetings/").content.decode()
+
+
+def test_who_may_open_a_record_is_kept_per_reader_and_follows_writes(
+    client_for, secretariat, principal, world
+):
+    url = world.draft.get_absolute_url()
+    assert client_for(secretariat).get(url).status_code == 200
+    # The secretariat's answer is not the principal's: a draft does not exist for them.
+    assert client_for(principal).get(url).status_code == 404
+    world.draft.status = world.draft.Status.CIRCULATED
+    world.draft.review_deadline = timezone.now() + datetime.timedelta(days=3)
+    world.draft.save()
+    assert client_for(principal).get(url).status_code == 200
+    world.draft.status = world.draft.Status.DRAFT
+    world.draft.review_deadline = None
+    world.draft.save()
+    assert client_for(principal).get(url).status_code == 404

@@ -114,10 +114,10 @@ def test_secretariat_dashboard_query_count_is_fixed(
     with django_assert_num_queries(24):
         response = client.get("/")
     assert response.context["overdue_count"]() == 8
-    # The overdue, due-soon and decision lists and the charts are rendered from the cache until
-    # a record changes (their 14 queries): session, user, groups, organisation, next meeting
-    # and its zones, awaiting review and its zones, review comments, notifications.
-    with django_assert_num_queries(10):
+    # Every list and the charts are rendered from the cache until a record changes (the
+    # meetings' part for the minute), and the organisation is kept: session, user, groups,
+    # notifications.
+    with django_assert_num_queries(4):
         client.get("/")
 
 
@@ -133,9 +133,9 @@ def test_principal_dashboard_query_count_is_fixed(
         response = client.get("/")
     assert len(response.context["owed"]) == 14
     assert response.context["owed_count"]() == 14
-    # What is owed and the charts are rendered from the cache until a record changes: session,
-    # user, groups, organisation, next meeting and its zones, awaiting review, notifications.
-    with django_assert_num_queries(8):
+    # What is owed, the meetings and the charts are rendered from the cache until a record
+    # changes, and the organisation is kept: session, user, groups, notifications.
+    with django_assert_num_queries(4):
         client.get("/")
 
 

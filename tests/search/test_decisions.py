@@ -82,9 +82,9 @@ def test_register_query_count_is_pinned(client_for, principal, archive, django_a
     with django_assert_num_queries(10):
         html = register(client)
     assert "4 decisions." in html
-    # Then the table and the filter form come from the cache until a record changes: session,
-    # user, groups, the count (cached too, outside the table), organisation, notifications.
-    with django_assert_num_queries(5):
+    # Then the table, the filter form, the count and the organisation come from the cache
+    # until a record changes: session, user, groups, notifications.
+    with django_assert_num_queries(4):
         again = register(client)
     assert "4 decisions." in again
     assert again.count("Key messages were agreed.") == html.count("Key messages were agreed.") == 2
@@ -99,10 +99,10 @@ def test_decision_page_shows_the_actions_that_followed(
     client = client_for(principal)
     client.get(decision.get_absolute_url())
     # session, user, groups; the decision with its item, meeting and body; its topics; its
-    # actions with their meetings; their owner organisations; their owner people; the user's
-    # organisation.
-    # and the unread notifications count in the navigation.
-    with django_assert_num_queries(10):
+    # actions with their meetings; their owner organisations; their owner people; and the
+    # unread notifications count in the navigation (the user's organisation is kept from the
+    # first request).
+    with django_assert_num_queries(9):
         html = client.get(decision.get_absolute_url()).content.decode()
     assert decision.reference in html and "Circulate the roadmap to the Regional Networks." in html
     assert "Brief Member States." in html and "UNICEF" in html and "UNHCR" in html
