@@ -144,9 +144,13 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and not is_secretariat
         and services.can_review(request.user, meeting)
     )
-    comments = list(
-        access.comments_for(request.user, meeting.review_comments.all()).select_related(
-            "author", "organization", "agenda_item", "resolved_by"
+    # Read only where the template shows them uncached: a principal's own comments, once their
+    # review is over, come from the cache (`cachedfragment`).
+    comments = SimpleLazyObject(
+        lambda: list(
+            access.comments_for(request.user, meeting.review_comments.all()).select_related(
+                "author", "organization", "agenda_item", "resolved_by"
+            )
         )
     )
     # Principals reach this page only for a planned, circulated or approved meeting, whose
@@ -163,9 +167,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             comment_items=reviewing,
         ),
         "comments": comments,
-        "open_objections": [
-            c for c in comments if c.kind == ReviewComment.Kind.OBJECTION and c.status == "open"
-        ],
+        "open_objections": SimpleLazyObject(
+            lambda: [
+                c for c in comments if c.kind == ReviewComment.Kind.OBJECTION and c.status == "open"
+            ]
+        ),
         # The summary in the other working languages: readable with the content, and only then.
         "translations": SimpleLazyObject(
             lambda: (

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from minutes.models import ActionPoint
 from minutes.services.actions import action_update_add
 from participants import zones
+from tests.factories import make_decision
 
 TRACKER = "/actions/"
 
@@ -90,7 +91,9 @@ def test_a_cached_page_builds_no_query_for_its_list(
 def test_progress_keeps_what_reads_no_action_and_renews_what_does(
     client_for, secretariat, world, django_assert_num_queries
 ):
+    make_decision(world.overdue_unhcr.agenda_item, text="The roadmap is endorsed.")
     client = client_for(secretariat)
+    assert "The roadmap is endorsed." in client.get("/decisions/").content.decode()
     for url in (TRACKER, "/meetings/", "/decisions/"):
         client.get(url)
     action_update_add(

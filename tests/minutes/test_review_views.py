@@ -226,3 +226,24 @@ def test_summary_page_query_count_for_a_reviewing_principal(
     html = response.content.decode()
     assert html.count("Action Points:") == 5
     assert html.count('class="comment comment--comment"') == 5
+
+
+def test_an_approved_summary_reads_its_page_from_the_cache_and_follows_a_reply(
+    client_for, circulated, secretariat, principal, django_assert_num_queries
+):
+    comment = services.review_comment_add(
+        meeting=circulated, by=principal, text="Please name the regional focal points."
+    )
+    meeting = services.meeting_approve(meeting=circulated, by=secretariat)
+    client = client_for(principal)
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Please name the regional focal points." in html
+    # Once the review is over, the principal's own comments, the export and language links
+    # and the changes since the last circulation come from the cache with the document: the
+    # session, user, groups, the meeting and its body's zones, and the notifications count.
+    with django_assert_num_queries(6):
+        again = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Please name the regional focal points." in again
+    services.review_comment_resolve(comment=comment, by=secretariat, reply="Added in item 2.")
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Added in item 2." in html
