@@ -1,9 +1,11 @@
 """Cross-cutting request and response rules: malformed input is a 400 before any view runs,
 bidirectional control characters never reach the database, and nothing a signed-in person
-sees is kept by a browser or proxy cache; the interface speaks the language its user chose."""
+sees is kept by a browser or proxy cache; the interface speaks the language its user chose;
+whoever just wrote reads their own writes in every cached list."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from urllib.parse import unquote_to_bytes
 
@@ -14,6 +16,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from lib import readcache
 from lib.text import BIDI_CONTROLS, strip_bidi
 from outbox.services import SESSION_LANGUAGE_KEY
 
@@ -98,6 +101,30 @@ class NoStoreWhenSignedInMiddleware:
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
+        return response
+
+
+class ReadYourWritesMiddleware:
+    """Lists that show action points may be read as they settled a few seconds ago
+    (lib.readcache), except by a session that wrote in that time: it reads its own writes."""
+
+    WROTE_AT = "readcache_wrote_at"
+    SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        wrote_at = None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            wrote_at = request.session.get(self.WROTE_AT)
+        lag = settings.READCACHE_SETTLE_SECONDS
+        settled = wrote_at is None or time.time() - wrote_at >= lag
+        with readcache.reading(settled=settled):
+            response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if request.method not in self.SAFE_METHODS and user is not None and user.is_authenticated:
+            request.session[self.WROTE_AT] = time.time()
         return response
 
 

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the session and the user: who reads lists as they settled (lib.readcache).
+    "config.middleware.ReadYourWritesMiddleware",
     # After the session and the user: a signed-in user's chosen language comes first.
     "config.middleware.UserLocaleMiddleware",
     "config.middleware.NoStoreWhenSignedInMiddleware",
@@ -141,7 +143,8 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Shared by every worker process on the machine: the dashboard's figures (reports.figures).
+# Shared by every worker process on the machine: counts, figures and rendered parts of lists
+# (lib.readcache).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -150,6 +153,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     }
 }
+# How late a list showing action points may show another person's write (lib.readcache): each
+# such list is built at most once in this many seconds however often progress is written. Your
+# own writes show at once. 0: every write shows to everyone on the next request.
+READCACHE_SETTLE_SECONDS = envint("READCACHE_SETTLE_SECONDS", "10")
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

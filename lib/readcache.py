@@ -12,15 +12,26 @@ action points (`actions=False`: the meeting list, the register, who may open a m
 through the progress entries a follow-up writes all day. A figure also expires after TTL
 seconds whatever happens. The cache is Django's default one (settings.CACHES), shared by every
 worker.
+
+What reads action points is read at the actions token as it settled: a new token is taken up
+at most once every settings.READCACHE_SETTLE_SECONDS, so while a follow-up writes progress
+several times a second each such list is built once in that time, not after every write, and
+shows another person's write at most that many seconds late. A session that wrote within that
+time reads the newest token (`reading`, set per request by config.middleware): everyone sees
+their own writes at once. 0 takes up every new token at once.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
@@ -30,6 +41,20 @@ from django.utils.functional import SimpleLazyObject
 TTL = 300
 GENERATION_KEY = "readcache:generation"
 ACTIONS_GENERATION_KEY = "readcache:generation:actions"
+SETTLED_KEY = "readcache:generation:actions:settled"
+# Whether this request may read the settled actions token (see above); outside a request it
+# reads the newest, as a command or a test expects.
+_settled: ContextVar[bool] = ContextVar("readcache_settled", default=False)
+
+
+@contextmanager
+def reading(*, settled: bool) -> Iterator[None]:
+    """Within this block, what reads action points is read at the settled token or not."""
+    reset = _settled.set(settled)
+    try:
+        yield
+    finally:
+        _settled.reset(reset)
 
 
 def _token(key: str) -> str:
@@ -44,7 +69,20 @@ def generation(*, actions: bool = True) -> str:
     """The generation token now, for an answer that reads action points (or, with
     `actions=False`, one that does not). A page that keeps several answers reads it once."""
     token = _token(GENERATION_KEY)
-    return f"{token}.{_token(ACTIONS_GENERATION_KEY)}" if actions else token
+    return f"{token}.{_actions_token()}" if actions else token
+
+
+def _actions_token() -> str:
+    newest = _token(ACTIONS_GENERATION_KEY)
+    lag = settings.READCACHE_SETTLE_SECONDS
+    if lag <= 0 or not _settled.get():
+        return newest
+    now = time.time()
+    settled = cache.get(SETTLED_KEY)
+    if settled is None or (settled[0] != newest and now - settled[1] >= lag):
+        settled = (newest, now)
+        cache.set(SETTLED_KEY, settled, None)
+    return settled[0]
 
 
 def cached(name: str, queryset, build: Callable[[], Any], *extra: Any) -> Any:

@@ -41,7 +41,10 @@ def _fast_passwords(settings):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache(settings, tmp_path):
-    """Each test with a cache of its own (the dashboard's figures live there)."""
+    """Each test with a cache of its own (the dashboard's figures live there), where every
+    write shows to every reader on the next request (tests/actions/test_tracker_cache.py
+    checks the settled reading of lists apart)."""
+    settings.READCACHE_SETTLE_SECONDS = 0
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                     "LOCATION": str(tmp_path)}

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 
 import time_machine
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from minutes.models import ActionPoint
@@ -133,3 +135,32 @@ def test_who_may_open_a_record_is_kept_per_reader_and_follows_writes(
     world.draft.review_deadline = None
     world.draft.save()
     assert client_for(principal).get(url).status_code == 404
+
+
+def test_lists_settle_for_others_and_show_a_writer_their_own_write(
+    secretariat, principal, world, settings
+):
+    settings.READCACHE_SETTLE_SECONDS = 10
+    reader, writer = Client(), Client()
+    reader.force_login(principal)
+    writer.force_login(secretariat)
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        for client in (reader, writer):
+            assert "Drafting has started." not in client.get(TRACKER).content.decode()
+        response = writer.post(
+            reverse("actions:action_update", args=[world.future_unicef.pk]),
+            {"text": "Drafting has started.", "status": "", "due_date": "",
+             "due_precision": "", "version": world.future_unicef.version},
+        )  # fmt: skip
+        assert response.status_code == 302
+        # The writer reads their own write at once.
+        assert "Drafting has started." in writer.get(TRACKER).content.decode()
+        # Another reader is served the list as it settled, for a few seconds at most.
+        traveller.shift(datetime.timedelta(seconds=5))
+        assert "Drafting has started." not in reader.get(TRACKER).content.decode()
+        traveller.shift(datetime.timedelta(seconds=6))
+        assert "Drafting has started." in reader.get(TRACKER).content.decode()
+        # What reads no action point is never held back.
+        world.march.title = "Spring retreat"
+        world.march.save()
+        assert "Spring retreat" in reader.get("/meetings/").content.decode()
