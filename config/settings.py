@@ -147,10 +147,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # (lib.readcache).
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "lib.filecache.FileCache",
         "LOCATION": str(VAR_DIR / "cache"),
         "TIMEOUT": 300,
-        "OPTIONS": {"MAX_ENTRIES": 2000},
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
 # How late a list showing action points may show another person's write (lib.readcache): each
