@@ -164,3 +164,19 @@ def test_lists_settle_for_others_and_show_a_writer_their_own_write(
         world.march.title = "Spring retreat"
         world.march.save()
         assert "Spring retreat" in reader.get("/meetings/").content.decode()
+
+
+def test_a_row_is_rendered_again_when_what_it_shows_changes(client_for, secretariat, world):
+    client = client_for(secretariat)
+    assert "First draft circulated to focal points." in client.get(TRACKER).content.decode()
+    # The latest entry corrected in the admin (no change to the action itself), then an owner
+    # renamed: each row is kept under what it shows, so each change appears at once.
+    latest = world.overdue_unhcr.updates.order_by("-created_at", "-pk").first()
+    latest.text = "First draft sent to the regional focal points."
+    latest.save()
+    html = client.get(TRACKER).content.decode()
+    assert "First draft sent to the regional focal points." in html
+    organization = world.future_unicef.owner_organizations.get()
+    organization.name, organization.acronym = "Children's Fund", "CF"
+    organization.save()
+    assert ">CF</a>" in client.get(TRACKER).content.decode()
