@@ -178,12 +178,18 @@ def settle(args, cookie: str) -> None:
         time.sleep(1)
 
 
-def measure(args, scale: int) -> dict:
+def planned(args, scale: int) -> tuple[dict, float | None]:
+    """The archive of this scale made ready, and its plan (`benchmark --plan`): the pages with
+    their sizes, queries and cold times, the sessions, the row counts and the search plans."""
     generated = prepare(args, scale)
     with tempfile.TemporaryDirectory() as tmp:
         plan_file = Path(tmp) / "plan.json"
         manage(args, scale, "benchmark", "--plan", str(plan_file), timeout=1800)
-        plan = json.loads(plan_file.read_text())
+        return json.loads(plan_file.read_text()), generated
+
+
+def measure(args, scale: int) -> dict:
+    plan, generated = planned(args, scale)
     server = start_gunicorn(args, scale)
     results = {}
     try:
@@ -217,11 +223,7 @@ def measure(args, scale: int) -> dict:
 
 def sizes(args, scale: int) -> dict:
     """Each page's size, queries and cold time at this scale, from its plan alone."""
-    generated = prepare(args, scale)
-    with tempfile.TemporaryDirectory() as tmp:
-        plan_file = Path(tmp) / "plan.json"
-        manage(args, scale, "benchmark", "--plan", str(plan_file), timeout=1800)
-        plan = json.loads(plan_file.read_text())
+    plan, generated = planned(args, scale)
     log(f"scale {scale}: sizes of {len(plan['pages'])} pages")
     return {
         "scale": scale,
