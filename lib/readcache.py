@@ -45,16 +45,20 @@ SETTLED_KEY = "readcache:generation:actions:settled"
 # Whether this request may read the settled actions token (see above); outside a request it
 # reads the newest, as a command or a test expects.
 _settled: ContextVar[bool] = ContextVar("readcache_settled", default=False)
+# Within a request, the tokens it has read (a page keeps many answers; each reads them once).
+_read: ContextVar[dict | None] = ContextVar("readcache_read", default=None)
 
 
 @contextmanager
 def reading(*, settled: bool) -> Iterator[None]:
-    """Within this block, what reads action points is read at the settled token or not."""
-    reset = _settled.set(settled)
+    """One request: what reads action points is read at the settled token or not, and each
+    token is read from the cache once."""
+    resets = (_settled.set(settled), _read.set({}))
     try:
         yield
     finally:
-        _settled.reset(reset)
+        _settled.reset(resets[0])
+        _read.reset(resets[1])
 
 
 def _token(key: str) -> str:
@@ -67,7 +71,16 @@ def _token(key: str) -> str:
 
 def generation(*, actions: bool = True) -> str:
     """The generation token now, for an answer that reads action points (or, with
-    `actions=False`, one that does not). A page that keeps several answers reads it once."""
+    `actions=False`, one that does not); within a request, as it was first read there."""
+    read = _read.get()
+    if read is None:
+        return _generation(actions)
+    if actions not in read:
+        read[actions] = _generation(actions)
+    return read[actions]
+
+
+def _generation(actions: bool) -> str:
     token = _token(GENERATION_KEY)
     return f"{token}.{_actions_token()}" if actions else token
 
@@ -95,30 +108,19 @@ def cached(name: str, queryset, build: Callable[[], Any], *extra: Any) -> Any:
     return _remembered(f"{generation()}|{name}|{sql}|{params!r}|{extra!r}", build)
 
 
-def kept(
-    name: str,
-    parts: tuple,
-    build: Callable[[], Any],
-    *,
-    actions: bool = True,
-    token: str | None = None,
-) -> Any:
+def kept(name: str, parts: tuple, build: Callable[[], Any], *, actions: bool = True) -> Any:
     """`build()`'s answer kept under a name and key `parts`, from the cache while no record it
     reads has changed since. `parts` must hold everything the answer depends on besides the
     record (the reader, the day, the page's query): unlike `cached`, nothing is compiled to
     make the key, so a page served from the cache builds no queryset at all. `actions=False`
-    only for an answer that reads no action point and no progress entry. `token` is
-    `generation(actions=...)` read once by a page that keeps several answers."""
-    token = generation(actions=actions) if token is None else token
-    return _remembered(f"{token}|{name}|{parts!r}", build)
+    only for an answer that reads no action point and no progress entry."""
+    return _remembered(f"{generation(actions=actions)}|{name}|{parts!r}", build)
 
 
-def fragment(
-    parts: tuple, render: Callable[[], str], *, actions: bool = True, token: str | None = None
-) -> str:
+def fragment(parts: tuple, render: Callable[[], str], *, actions: bool = True) -> str:
     """A rendered piece of a page for these key `parts` (with the language as well as what
     `kept` asks for)."""
-    return kept("fragment", parts, render, actions=actions, token=token)
+    return kept("fragment", parts, render, actions=actions)
 
 
 def _remembered(raw: str, build: Callable[[], Any]) -> Any:
@@ -191,5 +193,8 @@ def forget_actions(**kwargs) -> None:
 
 
 def _renew(key: str) -> None:
+    read = _read.get()
+    if read is not None:
+        read.clear()  # the writer's next read in this request sees the new token
     cache.set(key, secrets.token_hex(8), None)
     transaction.on_commit(lambda: cache.set(key, secrets.token_hex(8), None))

@@ -107,10 +107,6 @@ class CachedFragmentNode(template.Node):
         request = context.get("request")
         if request is None:
             return self.nodelist.render(context)
-        # The generation tokens, read once per request however many pieces the page has.
-        tokens = request.__dict__.setdefault("_readcache_generation", {})
-        if self.actions not in tokens:
-            tokens[self.actions] = readcache.generation(actions=self.actions)
         parts = access.reader_parts(
             request.user,
             translation.get_language(),
@@ -118,8 +114,5 @@ class CachedFragmentNode(template.Node):
             by_minute=self.by_minute,
         )
         return readcache.fragment(
-            parts,
-            lambda: self.nodelist.render(context),
-            actions=self.actions,
-            token=tokens[self.actions],
+            parts, lambda: self.nodelist.render(context), actions=self.actions
         )
