@@ -7,13 +7,14 @@ import datetime
 import django_filters
 from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from lib import dates
-from minutes import access
+from minutes import access, lookups
 from minutes.models import ActionPoint, Meeting, Topic
 from participants import zones
-from participants.models import Body, Organization, Person
+from participants.models import Organization, Person
 
 # Open work first, in the order a follow-up reads; undated actions last whatever the database.
 STATUS_ORDER = Case(
@@ -47,11 +48,17 @@ class ActionPointFilter(django_filters.FilterSet):
     )
     # Owner person and meeting: years of records are too many to list in a select. A text
     # field matched on the server works without JavaScript; with it, static/js/lookup.js
-    # suggests names as one types (actions.views.owner_lookup) and a pick fills the hidden id.
+    # suggests names as one types (its data-lookup-url) and a pick fills the hidden id.
     owner = django_filters.CharFilter(
         method="filter_owner",
         label=_("Owner person"),
-        widget=forms.TextInput(attrs={"data-lookup": "owner", "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={
+                "data-lookup-url": reverse_lazy("actions:owner_lookup"),
+                "data-lookup-for": "id_person",
+                "autocomplete": "off",
+            }
+        ),
     )
     person = django_filters.ModelChoiceFilter(
         queryset=Person.objects.all(),
@@ -60,14 +67,13 @@ class ActionPointFilter(django_filters.FilterSet):
         distinct=True,
         widget=forms.HiddenInput,
     )
-    body = django_filters.ModelChoiceFilter(
-        queryset=Body.objects.all(), field_name="agenda_item__meeting__body", label=_("Body")
-    )
+    body = lookups.body_filter(field_name="agenda_item__meeting__body")
     meeting_text = django_filters.CharFilter(
         method="filter_meeting_text",
         label=_("Meeting"),
         widget=forms.TextInput(
-            attrs={"data-lookup": "meeting", "autocomplete": "off",
+            attrs={"data-lookup-url": reverse_lazy("actions:meeting_lookup"),
+                   "data-lookup-for": "id_meeting", "autocomplete": "off",
                    "placeholder": _("Title words or a date, e.g. 2023-03-20")}
         ),
     )  # fmt: skip

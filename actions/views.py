@@ -25,7 +25,7 @@ from actions.models import CalendarToken
 from actions.services import calendar_token_for
 from lib import readcache
 from lib.csvsafe import safe_row
-from minutes import access, services
+from minutes import access, lookups, services
 from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.follow_up import follow_up_context
 from minutes.models import ActionPoint, ActionUpdate, Meeting
@@ -105,34 +105,15 @@ def action_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-LOOKUP_ROWS = 10
-
-
-def _suggestions(request: HttpRequest, name: str, find, *, actions: bool = True) -> JsonResponse:
-    """A look-up's answer for the typed term: `find(term)` gives its rows as (id, label). The
-    same term is typed by many readers, letter by letter: each reader's answer is kept until
-    a record it reads changes (lib.readcache)."""
-    term = request.GET.get("q", "").strip()[:100]
-    if len(term) < 2:
-        return JsonResponse({"results": []})
-    rows = readcache.kept(
-        name,
-        access.reader_parts(request.user, term.casefold()),
-        lambda: list(find(term)),
-        actions=actions,
-    )
-    return JsonResponse({"results": [{"id": pk, "label": label} for pk, label in rows]})
-
-
 @login_required
 def owner_lookup(request: HttpRequest) -> JsonResponse:
     """Suggestions for the tracker's owner field: people this user may see, by name."""
 
     def find(term: str):
         people = access.people_for(request.user).filter(name__icontains=term)
-        return people.order_by("name", "pk").values_list("pk", "name")[:LOOKUP_ROWS]
+        return people.order_by("name", "pk").values_list("pk", "name")[: lookups.ROWS]
 
-    return _suggestions(request, "owner-lookup", find)
+    return lookups.suggestions(request, "owner-lookup", find)
 
 
 @login_required
@@ -146,13 +127,13 @@ def meeting_lookup(request: HttpRequest) -> JsonResponse:
             .select_related("body")
             .prefetch_related("body__time_zones")
             .only("pk", "title", "start", "body__id", "body__short_name")
-            .order_by("-start", "pk")[:LOOKUP_ROWS]
+            .order_by("-start", "pk")[: lookups.ROWS]
         )
         return [
             (m.pk, f"{zones.local_date(m.start, m.body).isoformat()} {m.title}") for m in meetings
         ]
 
-    return _suggestions(request, "meeting-lookup", find, actions=False)
+    return lookups.suggestions(request, "meeting-lookup", find, actions=False)
 
 
 @login_required

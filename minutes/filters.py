@@ -8,8 +8,8 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from lib import dates
+from minutes import access, lookups
 from minutes.models import Decision, Topic
-from participants.models import Body
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
@@ -21,12 +21,7 @@ class DecisionFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=Decision.Kind.choices, empty_label=_("All kinds")
     )
-    body = django_filters.ModelChoiceFilter(
-        label=_("Body"),
-        field_name="agenda_item__meeting__body",
-        queryset=Body.objects.all(),
-        empty_label=_("All bodies"),
-    )
+    body = lookups.body_filter(field_name="agenda_item__meeting__body", empty_label=_("All bodies"))
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"),
         field_name="topics",
@@ -49,6 +44,10 @@ class DecisionFilterSet(django_filters.FilterSet):
     class Meta:
         model = Decision
         fields = ["text", "kind", "body", "topic", "date_from", "date_to"]
+
+    def __init__(self, data=None, *args, user=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.filters["body"].queryset = access.readable_bodies(user)
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         for word in value.split():

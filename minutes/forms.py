@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 from lib import dates, due, uploads
 from lib.agenda import is_aob_title
 from lib.timefmt import zone_label
+from minutes import access, lookups
 from minutes.models import (
     ActionPoint,
     AgendaItem,
@@ -530,13 +531,12 @@ class ResolveForm(forms.Form):
 
 
 class MeetingFilterForm(forms.Form):
-    body = forms.ModelChoiceField(
-        label=_("Body"), queryset=Body.objects.all(), required=False, empty_label=_("All")
-    )
+    body = lookups.body_field(empty_label=_("All"))
     status = forms.ChoiceField(label=_("Status"), required=False)
 
-    def __init__(self, *args, statuses, **kwargs):
+    def __init__(self, *args, statuses, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = access.readable_bodies(user)
         self.fields["status"].choices = [("", _("All"))] + [
             (value, label) for value, label in Meeting.Status.choices if value in statuses
         ]

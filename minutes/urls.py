@@ -6,6 +6,7 @@ from minutes.views import register, translations
 app_name = "minutes"
 urlpatterns = [
     path("meetings/", views.meeting_list, name="meeting_list"),
+    path("bodies/lookup/", views.body_lookup, name="body_lookup"),
     path("meetings/new/", views.meeting_create, name="meeting_create"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/print/", views.meeting_print, name="meeting_print"),

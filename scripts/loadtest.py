@@ -96,6 +96,8 @@ def prepare_database(args) -> None:
     log(f"recreating database {dbname}")
     for sql in (f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)', f'CREATE DATABASE "{dbname}"'):
         subprocess.run(["psql", admin_url, "-q", "-c", sql], check=True, timeout=120)  # noqa: S603,S607
+    # What the cache kept was read from the database just dropped.
+    shutil.rmtree(Path(server_env(args)["VAR_DIR"]) / "cache", ignore_errors=True)
     manage(args, "migrate", "--noinput", "-v", "0")
     subprocess.run(  # noqa: S603 - with DEBUG off, as served: hashed names and a manifest
         [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"],

@@ -7,10 +7,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from lib import dates
-from minutes import access
+from minutes import access, lookups
 from minutes.filters import DATE_WIDGET
 from minutes.models import ActionPoint, Topic
-from participants.models import Body, Organization
+from participants.models import Organization
 from search.backend import KINDS, Filters
 
 
@@ -22,9 +22,7 @@ class SearchFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=list(KINDS.items()), empty_label=_("All kinds"), method="noop"
     )
-    body = django_filters.ModelChoiceFilter(
-        label=_("Body"), queryset=Body.objects.all(), empty_label=_("All bodies"), method="noop"
-    )
+    body = lookups.body_filter(empty_label=_("All bodies"), method="noop")
     date_from = dates.DateFilter(label=_("From"), widget=DATE_WIDGET, method="noop")
     date_to = dates.DateFilter(label=_("To"), widget=DATE_WIDGET, method="noop")
     topic = django_filters.ModelChoiceFilter(

@@ -18,10 +18,10 @@ from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from lib import readcache
-from minutes import access, forms, history, services, snapshot
+from minutes import access, forms, history, lookups, services, snapshot
 from minutes import document as summary_doc
 from minutes.access import get_meeting_for_user, secretariat_required
 from minutes.follow_up import follow_up_context
@@ -64,7 +64,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         [s for s, _ in Meeting.Status.choices] if is_secretariat else access.READABLE_STATUSES
     )
     filters = SimpleLazyObject(
-        lambda: forms.MeetingFilterForm(request.GET or None, statuses=statuses)
+        lambda: forms.MeetingFilterForm(request.GET or None, statuses=statuses, user=request.user)
     )
 
     def meetings():
@@ -91,6 +91,18 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         request,
         "minutes/meeting_list.html",
         {"page": page, "filters": filters, "query": query.urlencode()},
+    )
+
+
+@login_required
+@require_safe
+def body_lookup(request: HttpRequest) -> HttpResponse:
+    """Suggestions for a body filter: bodies this user may read, by name or short name."""
+    return lookups.suggestions(
+        request,
+        "body-lookup",
+        lambda term: lookups.find_bodies(request.user, term),
+        actions=False,
     )
 
 

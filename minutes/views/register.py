@@ -34,7 +34,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
             .prefetch_related("topics")
             .order_by("-agenda_item__meeting__start", "agenda_item__position", "position", "pk")
         )
-        return DecisionFilterSet(request.GET or None, queryset=decisions)
+        return DecisionFilterSet(request.GET or None, queryset=decisions, user=request.user)
 
     if request.GET.get("format") == "csv":
         return _decisions_csv(filtered().qs)

@@ -1,16 +1,13 @@
-// Search as you type for the tracker's owner and meeting fields. Without this script the
-// typed text is matched on the server; with it, suggestions come from a small JSON endpoint
-// (the form's data-lookup-owner / data-lookup-meeting URL) into a native <datalist>, and
-// picking one fills the hidden id field that follows (person / meeting).
+// Search as you type for the filters' look-up fields (owner, meeting, body). Without this
+// script the typed text is matched on the server; with it, suggestions come from the field's
+// JSON look-up (data-lookup-url) into a native <datalist>, and picking one fills the hidden id
+// field it names (data-lookup-for). Typing anything else clears that id again.
 (function () {
   "use strict";
-  var form = document.querySelector("form[data-lookup-owner]");
-  if (!form || !window.fetch) { return; }
-  var hiddenFor = { owner: "person", meeting: "meeting" };
-  form.querySelectorAll("input[data-lookup]").forEach(function (input) {
-    var kind = input.getAttribute("data-lookup");
-    var url = form.getAttribute("data-lookup-" + kind);
-    var hidden = form.querySelector('input[type="hidden"][name="' + hiddenFor[kind] + '"]');
+  if (!window.fetch) { return; }
+  document.querySelectorAll("input[data-lookup-url][data-lookup-for]").forEach(function (input) {
+    var url = input.getAttribute("data-lookup-url");
+    var hidden = document.getElementById(input.getAttribute("data-lookup-for"));
     if (!url || !hidden) { return; }
     var list = document.createElement("datalist");
     list.id = input.id + "-suggestions";
@@ -18,6 +15,7 @@
     input.setAttribute("list", list.id);
     var timer = null;
     var ids = {};
+    if (hidden.value && input.value) { ids[input.value] = hidden.value; }
     function pick() {
       // A suggestion picked: filter by its id; anything else typed: by the text.
       hidden.value = ids[input.value] || "";

@@ -257,7 +257,10 @@ def test_owner_is_typed_and_matched_by_name_or_picked_by_id(client_for, principa
     assert _page_refs(picked) == [world.overdue_unhcr.reference]
     html = picked.content.decode()
     # Typed fields with a hidden id each, no select listing every person or meeting.
-    assert 'name="owner" value="Amina Okafor" data-lookup="owner"' in html
+    assert (
+        'name="owner" value="Amina Okafor" data-lookup-url="/actions/lookup/owners/" data-lookup-for="id_person"'
+        in html
+    )
     assert f'<input type="hidden" name="person" value="{amina.pk}"' in html
     assert '<select name="meeting"' not in html and '<select name="person"' not in html
     assert "js/lookup" in html

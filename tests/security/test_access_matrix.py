@@ -91,9 +91,10 @@ EXTRA_QUERIES: dict[str, list[str]] = {
     "minutes:decision_list": ["format=csv"],
     "actions:action_list": ["status=open&status=in_progress&status=done&status=dropped"],
     "actions:action_export": ["status=open&status=in_progress&status=done&status=dropped"],
-    # The tracker's suggestions: only what the reader may see, like the tracker itself.
+    # The filters' suggestions: only what the reader may see, like the pages themselves.
     "actions:meeting_lookup": ["q=DRAFT", "q=PLANNED", "q=CIRCULATED", "q=APPROVED"],
     "actions:owner_lookup": ["q=Newcomer", "q=DRAFT"],
+    "minutes:body_lookup": ["q=EXCOM", "q=Executive Committee"],
     "search:search": [
         "q=DRAFT",
         "q=PLANNED",
