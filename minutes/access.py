@@ -32,10 +32,15 @@ from participants import roles, zones
 from participants.models import Body, BodyMembership, Organization, Person, Position
 
 
-def get_meeting_for_user(request: HttpRequest, pk: int, queryset=None) -> Meeting:
-    """The meeting if this user may read it; 404 otherwise, so drafts do not even exist."""
+def get_meeting_for_user(
+    request: HttpRequest, pk: int, queryset=None, *, kept_as: str = ""
+) -> Meeting:
+    """The meeting if this user may read it; 404 otherwise, so drafts do not even exist.
+
+    `kept_as` names the shape of `queryset` for a page that only reads the meeting: its row
+    is then kept too (see `listed_or_404`)."""
     queryset = Meeting.objects.all() if queryset is None else queryset
-    return listed_or_404(request.user, queryset, pk, meetings_for, actions=False)
+    return listed_or_404(request.user, queryset, pk, meetings_for, actions=False, kept_as=kept_as)
 
 
 def require_secretariat(user) -> None:
@@ -155,22 +160,41 @@ def reader_parts(user, *parts, by_minute: bool = False) -> tuple:
 
 
 def listed_or_404(
-    user, queryset: QuerySet, pk, rule: Callable[..., QuerySet], *, actions: bool = True
+    user,
+    queryset: QuerySet,
+    pk,
+    rule: Callable[..., QuerySet],
+    *,
+    actions: bool = True,
+    kept_as: str = "",
 ):
     """The row `pk` of `queryset` when `rule(user, queryset)` (one of the rules below) lists
     it to this user, else 404. Whether it does is kept per reader and day until a record
     changes (`actions=False` for a rule that reads no action point), so a page read again
-    does not build the rule: it reads the row alone."""
+    does not build the rule: it reads the row alone.
+
+    With `kept_as` (a name for what `queryset` selects and prefetches) the row itself is kept
+    as well, for every reader the rule lists it to, until a record or an action point changes
+    (a meeting's `updated_at` moves with the actions its summary shows, by an update() that
+    sends no signal but comes with the action's own save): for a page that reads the row and
+    writes nothing to it."""
     fetched = []
 
     def listed() -> bool:
         fetched.append(rule(user, queryset).filter(pk=pk).first())
         return fetched[0] is not None
 
-    name = f"listed:{queryset.model._meta.label_lower}"
-    if not readcache.kept(name, reader_parts(user, pk), listed, actions=actions):
+    label = queryset.model._meta.label_lower
+    if not readcache.kept(f"listed:{label}", reader_parts(user, pk), listed, actions=actions):
         raise Http404
-    return fetched[0] if fetched else get_object_or_404(queryset, pk=pk)
+    if fetched:
+        return fetched[0]
+    if not kept_as:
+        return get_object_or_404(queryset, pk=pk)
+    row = readcache.kept(f"row:{label}:{kept_as}", (pk,), lambda: queryset.filter(pk=pk).first())
+    if row is None:
+        raise Http404
+    return row
 
 
 def returned_summary_for(user, pk: int) -> tuple[Meeting, SummaryEvent] | None:

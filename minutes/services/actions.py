@@ -177,7 +177,16 @@ def action_point_update(
             status=status,
         )
         fresh.logged = None
-        _summaries_changed(fresh, meeting, at=now)
+        # A progress note alone (nothing of the action changed, no meeting) shows in no
+        # summary that is cached: an approved summary lists no progress.
+        if (
+            change.describes
+            or meeting is not None
+            or decision is not KEEP
+            or topics is not None
+            or applying is not None
+        ):
+            _summaries_changed(fresh, meeting, at=now)
         if pending:
             if change.describes or note:
                 fresh.logged = change.log(fresh, by=by, at=now, note=note, meeting=meeting)

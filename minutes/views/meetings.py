@@ -137,8 +137,12 @@ def _summary_html(request: HttpRequest, meeting: Meeting, **controls) -> str:
 
 
 def _readable_meeting(request: HttpRequest, pk: int) -> Meeting:
+    """The meeting of the summary page (which writes nothing to it), with its body's zones."""
     return get_meeting_for_user(
-        request, pk, Meeting.objects.select_related("body").prefetch_related("body__time_zones")
+        request,
+        pk,
+        Meeting.objects.select_related("body").prefetch_related("body__time_zones"),
+        kept_as="summary-page",
     )
 
 
@@ -156,20 +160,32 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and not is_secretariat
         and services.can_review(request.user, meeting)
     )
-    # Read only where the template shows them uncached: a principal's own comments, once their
-    # review is over, come from the cache (`cachedfragment`).
+    # Read only where the template shows them uncached (a principal's own comments, once their
+    # review is over, come from the cache with the piece that shows them: `cachedfragment`),
+    # and kept per reader until a record changes: a comment or a review step is one.
     comments = SimpleLazyObject(
-        lambda: list(
-            access.comments_for(request.user, meeting.review_comments.all()).select_related(
-                "author", "organization", "agenda_item", "resolved_by"
-            )
+        lambda: readcache.kept(
+            "summary-comments",
+            access.reader_parts(request.user, meeting.pk),
+            lambda: list(
+                access.comments_for(request.user, meeting.review_comments.all()).select_related(
+                    "author", "organization", "agenda_item", "resolved_by"
+                )
+            ),
+            actions=False,
         )
     )
     # Principals reach this page only for a planned, circulated or approved meeting, whose
     # circulations they were sent: they see what changed between them too. The events and the
-    # translations are read only when the pieces that show them are not cached (the
-    # template's `cachedfragment`).
-    events = SimpleLazyObject(lambda: list(meeting.events.select_related("by")))
+    # translations are read only when the pieces that show them are not cached.
+    events = SimpleLazyObject(
+        lambda: readcache.kept(
+            "summary-events",
+            (meeting.pk,),
+            lambda: list(meeting.events.select_related("by")),
+            actions=False,
+        )
+    )
     context = {
         "meeting": meeting,
         "summary_html": _summary_html(

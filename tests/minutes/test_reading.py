@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from lib import due
 from minutes import access, services
 from minutes import document as summary_doc
 from minutes.models import Meeting, ReviewComment
@@ -178,6 +179,30 @@ def test_a_write_through_the_services_drops_the_cached_rendering(client_for, app
     services.action_point_update(action=action, by=secretariat, text="Publish the roadmap.")
     page = client.get(approved.get_absolute_url()).content.decode()
     assert "Publish the roadmap." in page and "Develop a roadmap." not in page
+
+
+def test_a_progress_note_keeps_the_cached_rendering_and_a_new_due_date_drops_it(
+    client_for, approved, secretariat
+):
+    client = client_for(secretariat)
+    client.get(approved.get_absolute_url())
+    action = approved.agenda_items.get().action_points.get()
+    stamp = Meeting.objects.get(pk=approved.pk).updated_at
+    # An approved summary lists no progress: a note alone leaves it as cached.
+    services.action_update_add(action=action, by=secretariat, text="Consultations started.")
+    assert Meeting.objects.get(pk=approved.pk).updated_at == stamp
+    meeting = Meeting.objects.get(pk=approved.pk)
+    assert cache.get(summary_doc.cache_key(meeting, "secretariat")) is not None
+    services.action_update_add(
+        action=action,
+        by=secretariat,
+        text="Postponed.",
+        due_date=datetime.date(2031, 5, 14),
+        due_precision=due.DAY,
+    )
+    assert Meeting.objects.get(pk=approved.pk).updated_at > stamp
+    page = client.get(approved.get_absolute_url()).content.decode()
+    assert "14 May 2031" in page
 
 
 def test_reopening_drops_the_cached_rendering(client_for, approved, secretariat, principal):

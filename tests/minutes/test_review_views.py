@@ -210,13 +210,13 @@ def test_summary_page_query_count_for_a_reviewing_principal(
     )
     client = client_for(principal)
     client.get(meeting.get_absolute_url())
-    # session, user, groups, meeting+body, zones, membership check, review comments,
-    # attendances, items, item documents, decisions, actions, owner orgs, owner people, meeting
-    # documents, follow-up reviews at this meeting, earlier open actions and the unread
-    # notifications count in the navigation. The user's organisation, who may open the
-    # meeting, and the pieces that show its circulations and its versions in other languages
+    # session, user, groups, meeting+body, zones, membership check, attendances, items, item
+    # documents, decisions, actions, owner orgs, owner people, meeting documents, follow-up
+    # reviews at this meeting, earlier open actions and the unread notifications count in the
+    # navigation. The user's organisation, who may open the meeting, the reader's review
+    # comments, and the pieces that show its circulations and its versions in other languages
     # are kept from the first request (lib.readcache).
-    with django_assert_num_queries(18) as ctx:
+    with django_assert_num_queries(17) as ctx:
         client.get(meeting.get_absolute_url())
     counted = len(ctx.captured_queries)
     fill(3)
