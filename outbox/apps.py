@@ -8,7 +8,13 @@ class OutboxConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import post_delete, post_save
 
-        from outbox.services import remember_language
+        from outbox.models import Notification
+        from outbox.services import _notification_saved, remember_language
 
         user_logged_in.connect(remember_language, dispatch_uid="outbox.remember_language")
+        post_save.connect(_notification_saved, sender=Notification, dispatch_uid="outbox.unread")
+        post_delete.connect(
+            _notification_saved, sender=Notification, dispatch_uid="outbox.unread-d"
+        )

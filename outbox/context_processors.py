@@ -3,16 +3,12 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from outbox.models import Notification
+from outbox.services import unread_count
 
 
 def unread_notifications(request: HttpRequest) -> dict:
-    """The unread count in the navigation: one COUNT, only on pages that show it."""
+    """The unread count in the navigation, only on pages that show it (kept between pages)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {
-        "unread_notifications": SimpleLazyObject(
-            lambda: Notification.objects.for_user(user).unread().count()
-        )
-    }
+    return {"unread_notifications": SimpleLazyObject(lambda: unread_count(user))}

@@ -12,6 +12,7 @@ from functools import partial
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,6 +22,10 @@ from outbox.models import DeliveryPreference, Notification, OnceKey, OutboxMessa
 
 # Where a signed-in person's chosen language is kept for the requests of their session.
 SESSION_LANGUAGE_KEY = "_language"
+# A user's unread count (every page's navigation shows it), kept until their notifications
+# change; at most this many seconds whatever happens.
+UNREAD_KEY = "outbox:unread:{}"
+UNREAD_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,7 @@ def notify(notices: Iterable[Notice]) -> list[OutboxMessage]:
                 )
             )
     Notification.objects.bulk_create(notifications)
+    unread_changed(n.user_id for n in notifications)
     messages = OutboxMessage.objects.bulk_create(messages)
     if messages:
         from outbox.sending import send_after_commit
@@ -165,12 +171,38 @@ def languages_of(user_ids: Iterable[int]) -> dict[int, str]:
 
 def notifications_mark_read(*, user, ids: Iterable[int]) -> int:
     with transaction.atomic():
-        return (
+        marked = (
             Notification.objects.for_user(user)
             .unread()
             .filter(pk__in=list(ids))
             .update(read_at=timezone.now())
         )
+        unread_changed([user.pk])
+        return marked
+
+
+def unread_count(user) -> int:
+    """How many of `user`'s notifications are unread."""
+    key = UNREAD_KEY.format(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = Notification.objects.for_user(user).unread().count()
+        cache.set(key, count, UNREAD_SECONDS)
+    return count
+
+
+def unread_changed(user_ids: Iterable[int], **kwargs) -> None:
+    """These users' notifications changed: their count is read again, now (for the writer)
+    and once the transaction commits (for a request that read it in between)."""
+    keys = [UNREAD_KEY.format(pk) for pk in set(user_ids)]
+    if keys:
+        cache.delete_many(keys)
+        transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def _notification_saved(sender, instance: Notification, **kwargs) -> None:
+    """A notification written or deleted outside the functions above (the admin)."""
+    unread_changed([instance.user_id])
 
 
 def remember_language(sender, *, request, user, **kwargs) -> None:

@@ -590,9 +590,9 @@ def test_meeting_list_query_count_is_pinned(client_for, body, principal, django_
     with django_assert_num_queries(8):
         client.get(url)
     # While no record changes, the filter form, the count, the table and the user's
-    # organisation come from the cache (lib.readcache): session, user, groups, notifications;
-    # nothing is written.
-    with django_assert_num_queries(4):
+    # organisation and the unread notifications count come from the cache: session, user,
+    # groups; nothing is written.
+    with django_assert_num_queries(3):
         client.get(url)
     for _ in range(5):
         # Other bodies, open to every principal: the readable-bodies rule is a subquery.
@@ -601,7 +601,7 @@ def test_meeting_list_query_count_is_pinned(client_for, body, principal, django_
             status=Meeting.Status.CIRCULATED,
             review_deadline=timezone.now() + datetime.timedelta(days=3),
         )
-    with django_assert_num_queries(8):  # new meetings: everything is read again
+    with django_assert_num_queries(7):  # new meetings: everything is read again
         response = client.get(url)
     assert response.content.decode().count('class="badge badge--circulated"') == 5
 
@@ -624,9 +624,9 @@ def test_item_editor_query_count_does_not_grow_with_outcomes(
     # session, user, groups, meeting, item, its topics; decisions + their topics; actions + owner
     # organisations, owner people, topics; documents; then each choice list once per form or
     # formset (topics, organisations, people), not per row; the next item (for "Save and next
-    # item") and the unread notifications count in the navigation. The user's organisation is
-    # kept from the first request (lib.readcache).
-    with django_assert_num_queries(24) as ctx:
+    # item"). The user's organisation and the unread notifications count are kept from the
+    # first request.
+    with django_assert_num_queries(23) as ctx:
         client.get(url)
     counted = len(ctx.captured_queries)
     fill(3)

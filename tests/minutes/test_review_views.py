@@ -212,11 +212,11 @@ def test_summary_page_query_count_for_a_reviewing_principal(
     client.get(meeting.get_absolute_url())
     # session, user, groups, meeting+body, zones, membership check, attendances, items, item
     # documents, decisions, actions, owner orgs, owner people, meeting documents, follow-up
-    # reviews at this meeting, earlier open actions and the unread notifications count in the
-    # navigation. The user's organisation, who may open the meeting, the reader's review
-    # comments, and the pieces that show its circulations and its versions in other languages
-    # are kept from the first request (lib.readcache).
-    with django_assert_num_queries(17) as ctx:
+    # reviews at this meeting and earlier open actions. The user's organisation, the unread
+    # notifications count, who may open the meeting, the reader's review comments, and the
+    # pieces that show its circulations and its versions in other languages are kept from the
+    # first request (lib.readcache).
+    with django_assert_num_queries(16) as ctx:
         client.get(meeting.get_absolute_url())
     counted = len(ctx.captured_queries)
     fill(3)
@@ -240,8 +240,8 @@ def test_an_approved_summary_reads_its_page_from_the_cache_and_follows_a_reply(
     assert "Please name the regional focal points." in html
     # Once the review is over, the principal's own comments, the export and language links
     # and the changes since the last circulation come from the cache with the document: the
-    # session, user, groups, the meeting and its body's zones, and the notifications count.
-    with django_assert_num_queries(6):
+    # session, user, groups, the meeting and its body's zones.
+    with django_assert_num_queries(5):
         again = client.get(meeting.get_absolute_url()).content.decode()
     assert "Please name the regional focal points." in again
     services.review_comment_resolve(comment=comment, by=secretariat, reply="Added in item 2.")

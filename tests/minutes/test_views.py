@@ -113,17 +113,17 @@ def test_summary_page_query_count_does_not_grow_with_items(
     # so are the user's organisation, the summary's versions in other languages, the review
     # comments and the review record (kept by lib.readcache). The meeting and its zones are
     # read once more, to be kept for the next request.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(meeting.get_absolute_url())
-    # Then: the session, the user, their groups and the unread notifications count.
-    with django_assert_num_queries(4):
+    # Then: the session, the user and their groups.
+    with django_assert_num_queries(3):
         client.get(meeting.get_absolute_url())
     _fill(meeting, member_org, 4)
     cache.clear()  # the factories write without the services, which would change the key
     with django_assert_num_queries(19):
         response = client.get(meeting.get_absolute_url())
     assert response.content.decode().count("Action Points:") == 6
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = client.get(meeting.get_absolute_url())
     assert response.content.decode().count("Action Points:") == 6
 

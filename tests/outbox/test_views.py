@@ -41,6 +41,31 @@ def test_the_page_lists_my_notifications_newest_first_and_marks_them_read(
     assert " unread</span>" not in client.get(reverse("dashboard")).content.decode()
 
 
+def test_the_kept_unread_count_follows_every_change(
+    client_for, principal, django_assert_num_queries
+):
+    client = client_for(principal)
+    _tell(principal, "First notice")
+    assert (
+        '>1<span class="visually-hidden"> unread</span>'
+        in client.get("/meetings/").content.decode()
+    )
+    # Kept between pages: the session, the user and their groups are all the list reads.
+    with django_assert_num_queries(3):
+        client.get("/meetings/")
+    _tell(principal, "Second notice")
+    assert (
+        '>2<span class="visually-hidden"> unread</span>'
+        in client.get("/meetings/").content.decode()
+    )
+    # A notification deleted one by one (the admin) counts too.
+    Notification.objects.filter(subject="First notice").get().delete()
+    assert (
+        '>1<span class="visually-hidden"> unread</span>'
+        in client.get("/meetings/").content.decode()
+    )
+
+
 def test_notifications_page_query_count_is_pinned(client_for, principal, django_assert_num_queries):
     for i in range(3):
         _tell(principal, f"Notice {i}")

@@ -115,9 +115,9 @@ def test_secretariat_dashboard_query_count_is_fixed(
         response = client.get("/")
     assert response.context["overdue_count"]() == 8
     # Every list and the charts are rendered from the cache until a record changes (the
-    # meetings' part for the minute), and the organisation is kept: session, user, groups,
-    # notifications.
-    with django_assert_num_queries(4):
+    # meetings' part for the minute), and the organisation and the unread notifications count
+    # are kept: session, user, groups.
+    with django_assert_num_queries(3):
         client.get("/")
 
 
@@ -134,8 +134,8 @@ def test_principal_dashboard_query_count_is_fixed(
     assert len(response.context["owed"]) == 14
     assert response.context["owed_count"]() == 14
     # What is owed, the meetings and the charts are rendered from the cache until a record
-    # changes, and the organisation is kept: session, user, groups, notifications.
-    with django_assert_num_queries(4):
+    # changes, and the organisation and unread count are kept: session, user, groups.
+    with django_assert_num_queries(3):
         client.get("/")
 
 

@@ -120,9 +120,9 @@ def test_organisation_list_shows_open_counts(
         html = client.get("/organizations/").content.decode()
     row = html[html.index(">UNHCR</a>") :]
     assert row[: row.index("</tr>")].rstrip().endswith("<td>2</td>")
-    # The table from the cache until a record changes, the organisation kept: session, user,
-    # groups, notifications.
-    with django_assert_num_queries(4):
+    # The table from the cache until a record changes, the organisation and the unread count
+    # kept: session, user, groups.
+    with django_assert_num_queries(3):
         again = client.get("/organizations/").content.decode()
     assert again.count("<tr>") == html.count("<tr>")
 
@@ -153,9 +153,9 @@ def test_person_pages_show_positions_attendance_and_actions(
     assert "The Network to map regional reviews." in html
     assert html.count("<td>Present</td>") == 2
     # session, user, people count and page, current positions, groups (the nav asks whether
-    # the user is a principal), and the unread notifications count; the user's organisation
-    # is kept from the request above.
-    with django_assert_num_queries(7):
+    # the user is a principal); the user's organisation and the unread notifications count
+    # are kept from the request above.
+    with django_assert_num_queries(6):
         html = client.get("/people/").content.decode()
     assert "Ugochi Daniels" in html
     assert "Deputy Director" in html

@@ -83,8 +83,8 @@ def test_register_query_count_is_pinned(client_for, principal, archive, django_a
         html = register(client)
     assert "4 decisions." in html
     # Then the table, the filter form, the count and the organisation come from the cache
-    # until a record changes: session, user, groups, notifications.
-    with django_assert_num_queries(4):
+    # until a record changes, and so does the unread count: session, user, groups.
+    with django_assert_num_queries(3):
         again = register(client)
     assert "4 decisions." in again
     assert again.count("Key messages were agreed.") == html.count("Key messages were agreed.") == 2
@@ -99,10 +99,9 @@ def test_decision_page_shows_the_actions_that_followed(
     client = client_for(principal)
     client.get(decision.get_absolute_url())
     # session, user, groups; the decision with its item, meeting and body; its topics; its
-    # actions with their meetings; their owner organisations; their owner people; and the
-    # unread notifications count in the navigation (the user's organisation is kept from the
-    # first request).
-    with django_assert_num_queries(9):
+    # actions with their meetings; their owner organisations; their owner people (the user's
+    # organisation and the unread notifications count are kept from the first request).
+    with django_assert_num_queries(8):
         html = client.get(decision.get_absolute_url()).content.decode()
     assert decision.reference in html and "Circulate the roadmap to the Regional Networks." in html
     assert "Brief Member States." in html and "UNICEF" in html and "UNHCR" in html

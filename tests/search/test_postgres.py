@@ -231,7 +231,7 @@ def test_no_result_page_query_count_is_pinned(
     with django_assert_num_queries(13):
         html = search(client, q="remitances")
     assert "Did you mean" in html
-    # The same search again, from the cache (the organisation kept too): session, user, groups,
-    # notifications.
-    with django_assert_num_queries(4):
+    # The same search again, from the cache (the organisation and the unread count kept too):
+    # session, user, groups.
+    with django_assert_num_queries(3):
         assert "Did you mean" in search(client, q="remitances")

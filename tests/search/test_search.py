@@ -193,13 +193,13 @@ def test_search_page_query_count_is_pinned(
         html = search(client, q="roadmap")
     assert len(titles(html)) >= 8  # two of each kind matched, so an N+1 would show
     # Then the filter form and the results come from the cache until a record changes (or the
-    # minute turns), the organisation kept: session, user, groups, notifications.
-    with django_assert_num_queries(4):
+    # minute turns), the organisation and the unread count kept: session, user, groups.
+    with django_assert_num_queries(3):
         again = search(client, q="roadmap")
     assert titles(again) == titles(html)
     # Another page of the same search is a search of its own (its filter form is the same, and
-    # the organisation is kept).
-    with django_assert_num_queries(12 if connection.vendor == "postgresql" else 10):
+    # the organisation and the unread count are kept).
+    with django_assert_num_queries(11 if connection.vendor == "postgresql" else 9):
         search(client, q="roadmap", page="2")
 
 

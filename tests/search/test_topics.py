@@ -38,8 +38,8 @@ def test_topic_page_query_count_is_pinned(
         html = client.get(topic.get_absolute_url()).content.decode()
     assert html.count("Second item on reviews") == 2
     # Then the history and its count come from the cache until a record changes, the user's
-    # organisation kept: session, user, groups, the topic, notifications.
-    with django_assert_num_queries(5):
+    # organisation and the unread count kept: session, user, groups, the topic.
+    with django_assert_num_queries(4):
         again = client.get(topic.get_absolute_url()).content.decode()
     assert again.count("Second item on reviews") == 2
     assert again.count("Another decision.") == html.count("Another decision.") == 2

@@ -447,9 +447,9 @@ def test_preview_query_count_does_not_grow_with_participants(
 ):
     client, url, _preview = sample_preview
     # session, user, groups (role), body, its zones, the body's meetings on that day,
-    # organisations, people named (one query for all ten), and the unread notifications count
-    # in the navigation; the user's organisation is kept from the preview's first rendering.
-    with django_assert_num_queries(9):
+    # organisations, people named (one query for all ten); the user's organisation and the
+    # unread notifications count are kept from the preview's first rendering.
+    with django_assert_num_queries(8):
         response = client.get(url)
     assert response.status_code == 200
 
