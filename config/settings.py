@@ -172,6 +172,9 @@ LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(60 * 60 * 12))
+# Sessions live in the database and are read through the cache: a page reads its session
+# without a query, and a session the cache lets go is read from the database again.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # The client's address is read from X-Forwarded-For as written by this many trusted reverse
 # proxies in front of gunicorn (0: no proxy, the socket's address). See config/client_ip.py.

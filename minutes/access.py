@@ -174,10 +174,8 @@ def listed_or_404(
     does not build the rule: it reads the row alone.
 
     With `kept_as` (a name for what `queryset` selects and prefetches) the row itself is kept
-    as well, for every reader the rule lists it to, until a record or an action point changes
-    (a meeting's `updated_at` moves with the actions its summary shows, by an update() that
-    sends no signal but comes with the action's own save): for a page that reads the row and
-    writes nothing to it."""
+    as well, for every reader the rule lists it to, until a record changes: for a page that
+    reads the row and writes nothing to it."""
     fetched = []
 
     def listed() -> bool:
@@ -191,7 +189,9 @@ def listed_or_404(
         return fetched[0]
     if not kept_as:
         return get_object_or_404(queryset, pk=pk)
-    row = readcache.kept(f"row:{label}:{kept_as}", (pk,), lambda: queryset.filter(pk=pk).first())
+    row = readcache.kept(
+        f"row:{label}:{kept_as}", (pk,), lambda: queryset.filter(pk=pk).first(), actions=actions
+    )
     if row is None:
         raise Http404
     return row

@@ -40,6 +40,13 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _sessions_in_the_database(settings):
+    """Pinned query counts name every read, the session's included: tests read it from the
+    database. Served, it is read through the cache (tests/config/test_sessions.py)."""
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache(settings, tmp_path):
     """Each test with a cache of its own (the dashboard's figures live there), where every
     write shows to every reader on the next request (tests/actions/test_tracker_cache.py

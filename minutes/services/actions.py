@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lib import due
+from lib import due, readcache
 from minutes.models import ActionPoint, ActionUpdate, AgendaItem, Decision, Meeting
 from minutes.services.base import (
     InvalidChange,
@@ -224,6 +224,8 @@ def _summaries_changed(action: ActionPoint, meeting: Meeting | None, *, at) -> N
     Meeting.objects.filter(pk__in=Meeting.objects.filter(shown_in).values("pk")).update(
         updated_at=at
     )
+    # update() sends no signal: what was kept of these meetings is read again.
+    readcache.forget()
 
 
 def _claim(action: ActionPoint, expected: int, *, pending: bool) -> tuple[ActionPoint, int]:
