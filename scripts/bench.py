@@ -288,7 +288,8 @@ def report(args, runs: list[dict], info: dict) -> str:
         f"gunicorn (`gunicorn.conf.py`, {args.workers} sync workers, DEBUG off, DEVTOOLS on for "
         f"the floor page), wrk with {args.connections} connections for {args.seconds} s per page "
         "after a 1 s warm-up, each page logged in as the role shown (sessions in the database, "
-        "as a browser holds them). The **floor** is `/devtools/hello/`: the same middleware, "
+        "read through the cache, as served). The **floor** is `/devtools/hello/`: the same "
+        "middleware, "
         "session and user look-up as every page, and nothing else.",
         "",
         "| | " + " | ".join(f"scale {r['scale']}" for r in tables) + " |",
