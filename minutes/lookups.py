@@ -20,7 +20,12 @@ from participants.models import Body
 ROWS = 10
 TERM_LENGTH = 100
 BODY_SEARCH_FIELDS = ("name", "short_name")
-BODY_LOOKUP_URL = reverse_lazy("minutes:body_lookup")
+# What a body choice, as a form field or a filter, is made of besides the reader's bodies.
+BODY_CHOICE = {
+    "lookup_url": reverse_lazy("minutes:body_lookup"),
+    "search_fields": BODY_SEARCH_FIELDS,
+    "label": _("Body"),
+}
 
 
 def suggestions(
@@ -52,22 +57,9 @@ def find_bodies(user, term: str) -> Iterable[tuple[int, str]]:
 
 def body_field(**kwargs) -> LookupChoiceField:
     """A form's choice of one body; the form gives it `access.readable_bodies(user)`."""
-    kwargs.setdefault("label", _("Body"))
-    return LookupChoiceField(
-        Body.objects.none(),
-        lookup_url=BODY_LOOKUP_URL,
-        search_fields=BODY_SEARCH_FIELDS,
-        required=False,
-        **kwargs,
-    )
+    return LookupChoiceField(Body.objects.none(), required=False, **{**BODY_CHOICE, **kwargs})
 
 
 def body_filter(**kwargs) -> LookupChoiceFilter:
     """A filter set's choice of one body; the set gives it `access.readable_bodies(user)`."""
-    kwargs.setdefault("label", _("Body"))
-    return LookupChoiceFilter(
-        queryset=Body.objects.none(),
-        lookup_url=BODY_LOOKUP_URL,
-        search_fields=BODY_SEARCH_FIELDS,
-        **kwargs,
-    )
+    return LookupChoiceFilter(queryset=Body.objects.none(), **{**BODY_CHOICE, **kwargs})

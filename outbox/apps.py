@@ -11,10 +11,10 @@ class OutboxConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from outbox.models import Notification
-        from outbox.services import _notification_saved, remember_language
+        from outbox.services import notification_changed, remember_language
 
         user_logged_in.connect(remember_language, dispatch_uid="outbox.remember_language")
-        post_save.connect(_notification_saved, sender=Notification, dispatch_uid="outbox.unread")
+        post_save.connect(notification_changed, sender=Notification, dispatch_uid="outbox.unread")
         post_delete.connect(
-            _notification_saved, sender=Notification, dispatch_uid="outbox.unread-d"
+            notification_changed, sender=Notification, dispatch_uid="outbox.unread-d"
         )

@@ -191,7 +191,7 @@ def unread_count(user) -> int:
     return count
 
 
-def unread_changed(user_ids: Iterable[int], **kwargs) -> None:
+def unread_changed(user_ids: Iterable[int]) -> None:
     """These users' notifications changed: their count is read again, now (for the writer)
     and once the transaction commits (for a request that read it in between)."""
     keys = [UNREAD_KEY.format(pk) for pk in set(user_ids)]
@@ -200,7 +200,7 @@ def unread_changed(user_ids: Iterable[int], **kwargs) -> None:
         transaction.on_commit(lambda: cache.delete_many(keys))
 
 
-def _notification_saved(sender, instance: Notification, **kwargs) -> None:
+def notification_changed(sender, instance: Notification, **kwargs) -> None:
     """A notification written or deleted outside the functions above (the admin)."""
     unread_changed([instance.user_id])
 
